@@ -1,0 +1,7 @@
+package io.github.nsglint.grammar.ast;
+
+/** A node of the rule-language AST; every node knows where it is in the source. */
+public sealed interface Node permits RuleFile, RuleDecl, MetadataEntry, MetadataValue {
+
+    SourcePos pos();
+}

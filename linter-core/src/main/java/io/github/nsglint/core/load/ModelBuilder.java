@@ -1,0 +1,478 @@
+package io.github.nsglint.core.load;
+
+import io.github.nsglint.core.load.arm.ResourceInstance;
+import io.github.nsglint.core.load.json.JNode;
+import io.github.nsglint.core.load.json.JObject;
+import io.github.nsglint.core.load.json.JString;
+import io.github.nsglint.core.load.json.JUnknown;
+import io.github.nsglint.core.model.ApplicationSecurityGroup;
+import io.github.nsglint.core.model.BastionHost;
+import io.github.nsglint.core.model.Deployment;
+import io.github.nsglint.core.model.DiagnosticSetting;
+import io.github.nsglint.core.model.Field;
+import io.github.nsglint.core.model.IpConfiguration;
+import io.github.nsglint.core.model.ModelGap;
+import io.github.nsglint.core.model.NetworkInterface;
+import io.github.nsglint.core.model.NetworkModel;
+import io.github.nsglint.core.model.NetworkSecurityGroup;
+import io.github.nsglint.core.model.Peering;
+import io.github.nsglint.core.model.PublicIpAddress;
+import io.github.nsglint.core.model.ResourceIds;
+import io.github.nsglint.core.model.RouteTable;
+import io.github.nsglint.core.model.SecurityRule;
+import io.github.nsglint.core.model.SourceLocation;
+import io.github.nsglint.core.model.Subnet;
+import io.github.nsglint.core.model.VirtualHubConnection;
+import io.github.nsglint.core.model.VirtualNetwork;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the network model from resource instances, whatever file they came from: child resources are merged
+ * into their parents by resource ID (case-insensitively), and a child whose parent is not in the scanned files
+ * gets a placeholder parent whose unknown properties say so.
+ */
+final class ModelBuilder {
+
+    static final String NSG = "microsoft.network/networksecuritygroups";
+    static final String SECURITY_RULE = NSG + "/securityrules";
+    static final String VNET = "microsoft.network/virtualnetworks";
+    static final String SUBNET = VNET + "/subnets";
+    static final String PEERING = VNET + "/virtualnetworkpeerings";
+    static final String NIC = "microsoft.network/networkinterfaces";
+    static final String VMSS = "microsoft.compute/virtualmachinescalesets";
+    static final String BASTION = "microsoft.network/bastionhosts";
+    static final String PUBLIC_IP = "microsoft.network/publicipaddresses";
+    static final String ASG = "microsoft.network/applicationsecuritygroups";
+    static final String ROUTE_TABLE = "microsoft.network/routetables";
+    static final String ROUTE = ROUTE_TABLE + "/routes";
+    static final String HUB_CONNECTION = "microsoft.network/virtualhubs/hubvirtualnetworkconnections";
+    static final String DIAGNOSTIC_SETTING = "microsoft.insights/diagnosticsettings";
+    private static final String DIAGNOSTIC_SUFFIX = "/providers/diagnosticsettings";
+
+    private static final Set<String> TYPES = Set.of(NSG, SECURITY_RULE, VNET, SUBNET, PEERING, NIC, VMSS, BASTION,
+            PUBLIC_IP, ASG, ROUTE_TABLE, ROUTE, HUB_CONNECTION, DIAGNOSTIC_SETTING);
+
+    private final Map<String, Map<String, ResourceInstance>> byType = new LinkedHashMap<>();
+    private final List<ModelGap> gaps = new ArrayList<>();
+    private final List<LoadDiagnostic> diagnostics = new ArrayList<>();
+
+    /** The lower-case resource types the model is built from. */
+    static boolean isRelevant(String lowerCaseType) {
+        return TYPES.contains(lowerCaseType) || lowerCaseType.endsWith(DIAGNOSTIC_SUFFIX);
+    }
+
+    void add(ResourceInstance r) {
+        String type = r.type().toLowerCase(Locale.ROOT);
+        if (type.endsWith(DIAGNOSTIC_SUFFIX)) {
+            type = DIAGNOSTIC_SETTING;
+        }
+        if (!isRelevant(type)) {
+            return;
+        }
+        ResourceInstance previous = byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(ResourceIds.key(r.id()), r);
+        if (previous != null && !r.id().contains("{unknown")) {
+            diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.NOTE, r.location(), r.type() + " '" + r.id()
+                    + "' is declared more than once (also at " + previous.location().display()
+                    + "); the last declaration is used"));
+        }
+    }
+
+    void addGap(ModelGap gap) {
+        gaps.add(gap);
+    }
+
+    List<LoadDiagnostic> diagnostics() {
+        return List.copyOf(diagnostics);
+    }
+
+    NetworkModel build() {
+        return new NetworkModel(virtualNetworks(), networkSecurityGroups(), networkInterfaces(),
+                map(BASTION, this::bastion), map(PUBLIC_IP, this::publicIp),
+                map(ASG, r -> new ApplicationSecurityGroup(r.id(), name(r), r.deployment(), r.location())),
+                routeTables(), map(HUB_CONNECTION, this::hubConnection), map(DIAGNOSTIC_SETTING, this::diagnosticSetting),
+                gaps);
+    }
+
+    private List<ResourceInstance> all(String type) {
+        return new ArrayList<>(byType.getOrDefault(type, Map.of()).values());
+    }
+
+    private <T> List<T> map(String type, java.util.function.Function<ResourceInstance, T> f) {
+        List<T> out = new ArrayList<>();
+        for (ResourceInstance r : all(type)) {
+            out.add(f.apply(r));
+        }
+        return out;
+    }
+
+    // ---- NSGs -------------------------------------------------------------------------------------------
+
+    private List<NetworkSecurityGroup> networkSecurityGroups() {
+        Map<String, List<ResourceInstance>> children = byParent(all(SECURITY_RULE));
+        List<NetworkSecurityGroup> out = new ArrayList<>();
+        for (ResourceInstance r : all(NSG)) {
+            out.add(nsg(r, children.remove(ResourceIds.key(r.id()))));
+        }
+        children.forEach((parentKey, rules) -> {
+            ResourceInstance first = rules.get(0);
+            String parentId = ResourceIds.parent(first.id());
+            gaps.add(new ModelGap("Microsoft.Network/networkSecurityGroups", "security rules are added to NSG '"
+                    + parentId + "', which is not declared in the scanned files; its other rules are unknown",
+                    first.location()));
+            out.add(new NetworkSecurityGroup(parentId, Field.known(ResourceIds.name(parentId)),
+                    Field.unknown("NSG '" + ResourceIds.name(parentId) + "' is not declared in the scanned files;"
+                            + " only the rules added to it are known", first.location()),
+                    Deployment.REFERENCED, first.location()));
+        });
+        return out;
+    }
+
+    private NetworkSecurityGroup nsg(ResourceInstance r, List<ResourceInstance> childRules) {
+        JNode props = Fields.props(r.properties());
+        Field<List<JNode>> inline = Fields.elements(props, "securityRules");
+        Field<List<SecurityRule>> rules;
+        if (inline instanceof Field.Known<List<JNode>> k) {
+            List<SecurityRule> list = new ArrayList<>();
+            for (JNode element : k.value()) {
+                list.add(SecurityRuleReader.read(r.id(), Fields.string(element, "name"), Fields.props(element),
+                        element.location()));
+            }
+            if (childRules != null) {
+                for (ResourceInstance c : childRules) {
+                    list.add(SecurityRuleReader.read(r.id(), lastSegment(c), Fields.props(c.properties()),
+                            c.location()));
+                }
+            }
+            rules = Field.known(List.copyOf(list));
+        } else {
+            rules = retype(inline);
+        }
+        return new NetworkSecurityGroup(r.id(), name(r), rules, r.deployment(), r.location());
+    }
+
+    // ---- VNets, subnets, peerings ------------------------------------------------------------------------
+
+    private List<VirtualNetwork> virtualNetworks() {
+        Map<String, List<ResourceInstance>> subnetChildren = byParent(all(SUBNET));
+        Map<String, List<ResourceInstance>> peeringChildren = byParent(all(PEERING));
+        List<VirtualNetwork> out = new ArrayList<>();
+        for (ResourceInstance r : all(VNET)) {
+            String key = ResourceIds.key(r.id());
+            out.add(vnet(r, subnetChildren.remove(key), peeringChildren.remove(key)));
+        }
+        Map<String, List<ResourceInstance>> orphans = new LinkedHashMap<>();
+        subnetChildren.forEach((k, v) -> orphans.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+        peeringChildren.forEach((k, v) -> orphans.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+        orphans.forEach((key, children) -> {
+            ResourceInstance first = children.get(0);
+            String vnetId = ResourceIds.parent(first.id());
+            List<Subnet> subnets = new ArrayList<>();
+            List<Peering> peerings = new ArrayList<>();
+            for (ResourceInstance c : children) {
+                if (c.type().toLowerCase(Locale.ROOT).equals(SUBNET)) {
+                    subnets.add(subnet(vnetId, c.id(), lastSegment(c), Fields.props(c.properties()), c.deployment(),
+                            c.location()));
+                } else {
+                    peerings.add(peering(vnetId, c.id(), lastSegment(c), Fields.props(c.properties()), c.deployment(),
+                            c.location()));
+                }
+            }
+            String why = "VNet '" + ResourceIds.name(vnetId) + "' is not declared in the scanned files";
+            out.add(new VirtualNetwork(vnetId, Field.known(ResourceIds.name(vnetId)), Field.absent(),
+                    Field.unknown(why, first.location()), Field.unknown(why, first.location()), subnets, peerings,
+                    Deployment.REFERENCED, first.location()));
+        });
+        return out;
+    }
+
+    private VirtualNetwork vnet(ResourceInstance r, List<ResourceInstance> subnetChildren,
+            List<ResourceInstance> peeringChildren) {
+        JNode props = Fields.props(r.properties());
+        Field<List<String>> addressSpace = Fields.strings(Fields.member(props, "addressSpace"), "addressPrefixes");
+        if (props instanceof JUnknown u) {
+            addressSpace = Field.unknown(u.reason(), u.location());
+        }
+        Field<List<String>> dns = Fields.strings(Fields.member(props, "dhcpOptions"), "dnsServers");
+        Map<String, Subnet> subnets = new LinkedHashMap<>();
+        Field<List<JNode>> inlineSubnets = Fields.elements(props, "subnets");
+        if (inlineSubnets instanceof Field.Known<List<JNode>> k) {
+            for (JNode s : k.value()) {
+                Field<String> name = Fields.string(s, "name");
+                String id = childId(s, r.id(), "subnets", name);
+                subnets.put(ResourceIds.key(id), subnet(r.id(), id, name, Fields.props(s), r.deployment(), s.location()));
+            }
+        } else {
+            gaps.add(new ModelGap("Microsoft.Network/virtualNetworks/subnets", "the subnets of VNet '"
+                    + r.id() + "' are not known: " + reason(inlineSubnets), r.location()));
+        }
+        for (ResourceInstance c : nonNull(subnetChildren)) {
+            subnets.put(ResourceIds.key(c.id()), subnet(r.id(), c.id(), lastSegment(c), Fields.props(c.properties()),
+                    c.deployment(), c.location()));
+        }
+        Map<String, Peering> peerings = new LinkedHashMap<>();
+        Field<List<JNode>> inlinePeerings = Fields.elements(props, "virtualNetworkPeerings");
+        if (inlinePeerings instanceof Field.Known<List<JNode>> k) {
+            for (JNode p : k.value()) {
+                Field<String> name = Fields.string(p, "name");
+                String id = childId(p, r.id(), "virtualNetworkPeerings", name);
+                peerings.put(ResourceIds.key(id), peering(r.id(), id, name, Fields.props(p), r.deployment(),
+                        p.location()));
+            }
+        } else {
+            gaps.add(new ModelGap("Microsoft.Network/virtualNetworks/virtualNetworkPeerings", "the peerings of VNet '"
+                    + r.id() + "' are not known: " + reason(inlinePeerings), r.location()));
+        }
+        for (ResourceInstance c : nonNull(peeringChildren)) {
+            peerings.put(ResourceIds.key(c.id()), peering(r.id(), c.id(), lastSegment(c), Fields.props(c.properties()),
+                    c.deployment(), c.location()));
+        }
+        return new VirtualNetwork(r.id(), name(r), Fields.string(r.region(), null, "location"), addressSpace, dns,
+                List.copyOf(subnets.values()), List.copyOf(peerings.values()), r.deployment(), r.location());
+    }
+
+    private Subnet subnet(String vnetId, String id, Field<String> name, JNode props, Deployment deployment,
+            SourceLocation location) {
+        Field<List<String>> prefixes = Fields.strings(props, "addressPrefixes");
+        Field<String> single = Fields.string(props, "addressPrefix");
+        if (single instanceof Field.Known<String> k && !k.value().isEmpty()
+                && (prefixes instanceof Field.Absent || prefixes.orDefault(List.of()).isEmpty())) {
+            prefixes = Field.known(List.of(k.value()));
+        } else if (single instanceof Field.Unknown<String> u) {
+            prefixes = Field.unknown(u.reason(), u.location());
+        }
+        return new Subnet(id, vnetId, name, prefixes, Fields.reference(props, "networkSecurityGroup"),
+                Fields.reference(props, "routeTable"), deployment, location);
+    }
+
+    private Peering peering(String vnetId, String id, Field<String> name, JNode props, Deployment deployment,
+            SourceLocation location) {
+        return new Peering(id, vnetId, name, Fields.reference(props, "remoteVirtualNetwork"),
+                Fields.bool(props, "allowVirtualNetworkAccess"), Fields.bool(props, "allowForwardedTraffic"),
+                Fields.bool(props, "allowGatewayTransit"), Fields.bool(props, "useRemoteGateways"), deployment,
+                location);
+    }
+
+    // ---- NICs and scale sets -----------------------------------------------------------------------------
+
+    private List<NetworkInterface> networkInterfaces() {
+        List<NetworkInterface> out = new ArrayList<>();
+        for (ResourceInstance r : all(NIC)) {
+            JNode props = Fields.props(r.properties());
+            out.add(new NetworkInterface(r.id(), name(r), NetworkInterface.Kind.NETWORK_INTERFACE,
+                    Fields.reference(props, "networkSecurityGroup"), ipConfigurations(props, r, null),
+                    r.deployment(), r.location()));
+        }
+        for (ResourceInstance r : all(VMSS)) {
+            JNode profile = Fields.member(Fields.member(Fields.props(r.properties()), "virtualMachineProfile"),
+                    "networkProfile");
+            Field<List<JNode>> configs = Fields.elements(profile, "networkInterfaceConfigurations");
+            if (!(configs instanceof Field.Known<List<JNode>> k)) {
+                gaps.add(new ModelGap("Microsoft.Compute/virtualMachineScaleSets", "the NICs of scale set '"
+                        + r.id() + "' are not known: " + reason(configs), r.location()));
+                continue;
+            }
+            for (JNode config : k.value()) {
+                Field<String> nicName = Fields.string(config, "name");
+                String id = r.id() + "/virtualMachines/*/networkInterfaces/" + nicName.known().orElse("{unknown name}");
+                JNode props = Fields.props(config);
+                out.add(new NetworkInterface(id, nicName, NetworkInterface.Kind.SCALE_SET_NIC_CONFIGURATION,
+                        Fields.reference(props, "networkSecurityGroup"), ipConfigurations(props, r, id),
+                        r.deployment(), config.location()));
+            }
+        }
+        return out;
+    }
+
+    private List<IpConfiguration> ipConfigurations(JNode props, ResourceInstance r, String scaleSetNicId) {
+        Field<List<JNode>> configs = Fields.elements(props, "ipConfigurations");
+        if (!(configs instanceof Field.Known<List<JNode>> k)) {
+            gaps.add(new ModelGap(r.type(), "the IP configurations of '" + r.id() + "' are not known: "
+                    + reason(configs), r.location()));
+            return List.of();
+        }
+        List<IpConfiguration> out = new ArrayList<>();
+        for (JNode c : k.value()) {
+            JNode p = Fields.props(c);
+            Field<String> name = Fields.string(c, "name");
+            Field<String> publicIp = Fields.reference(p, "publicIPAddress");
+            if (scaleSetNicId != null) {
+                // A scale set gives each instance its own public IP from a configuration, not a resource.
+                JNode pipConfig = Fields.member(p, "publicIPAddressConfiguration");
+                publicIp = pipConfig == null ? Field.absent()
+                        : pipConfig instanceof JUnknown u ? Field.unknown(u.reason(), u.location())
+                        : Field.known(scaleSetNicId + "/ipConfigurations/" + name.known().orElse("{unknown name}")
+                                + "/publicIPAddresses/" + Fields.string(pipConfig, "name").known().orElse("{unknown name}"));
+            }
+            out.add(new IpConfiguration(name, Fields.reference(p, "subnet"), Fields.string(p, "privateIPAddress"),
+                    publicIp, Fields.references(p, "applicationSecurityGroups"), c.location()));
+        }
+        return out;
+    }
+
+    // ---- Bastion and the rest ----------------------------------------------------------------------------
+
+    private BastionHost bastion(ResourceInstance r) {
+        JNode props = Fields.props(r.properties());
+        Field<List<JNode>> configs = Fields.elements(props, "ipConfigurations");
+        Field<String> subnet = Field.absent();
+        Field<String> publicIp = Field.absent();
+        if (configs instanceof Field.Known<List<JNode>> k) {
+            if (!k.value().isEmpty()) {
+                JNode p = Fields.props(k.value().get(0));
+                subnet = Fields.reference(p, "subnet");
+                publicIp = Fields.reference(p, "publicIPAddress");
+            }
+        } else {
+            subnet = retype(configs);
+            publicIp = retype(configs);
+        }
+        BastionHost.Features features = new BastionHost.Features(
+                Fields.bool(props, "enableTunneling"), Fields.bool(props, "enableIpConnect"),
+                Fields.bool(props, "enableShareableLink"), Fields.bool(props, "disableCopyPaste"),
+                Fields.bool(props, "enableFileCopy"), Fields.bool(props, "enableKerberos"),
+                Fields.bool(props, "enableSessionRecording"), Fields.bool(props, "enablePrivateOnlyBastion"),
+                Fields.integer(props, "scaleUnits"));
+        return new BastionHost(r.id(), name(r), Fields.string(r.sku(), "name"), subnet, publicIp,
+                Fields.reference(props, "virtualNetwork"), features, r.deployment(), r.location());
+    }
+
+    private PublicIpAddress publicIp(ResourceInstance r) {
+        return new PublicIpAddress(r.id(), name(r), Fields.string(r.sku(), "name"),
+                Fields.string(Fields.props(r.properties()), "publicIPAllocationMethod"), r.deployment(), r.location());
+    }
+
+    private List<RouteTable> routeTables() {
+        Map<String, List<ResourceInstance>> children = byParent(all(ROUTE));
+        List<RouteTable> out = new ArrayList<>();
+        for (ResourceInstance r : all(ROUTE_TABLE)) {
+            JNode props = Fields.props(r.properties());
+            Field<List<JNode>> inline = Fields.elements(props, "routes");
+            Field<List<RouteTable.Route>> routes;
+            if (inline instanceof Field.Known<List<JNode>> k) {
+                List<RouteTable.Route> list = new ArrayList<>();
+                k.value().forEach(e -> list.add(route(Fields.string(e, "name"), Fields.props(e), e.location())));
+                nonNull(children.remove(ResourceIds.key(r.id()))).forEach(c ->
+                        list.add(route(lastSegment(c), Fields.props(c.properties()), c.location())));
+                routes = Field.known(List.copyOf(list));
+            } else {
+                routes = retype(inline);
+            }
+            out.add(new RouteTable(r.id(), name(r), routes, r.deployment(), r.location()));
+        }
+        children.forEach((k, v) -> gaps.add(new ModelGap("Microsoft.Network/routeTables", "routes are added to route"
+                + " table '" + ResourceIds.parent(v.get(0).id()) + "', which is not declared in the scanned files",
+                v.get(0).location())));
+        return out;
+    }
+
+    private static RouteTable.Route route(Field<String> name, JNode p, SourceLocation location) {
+        return new RouteTable.Route(name, Fields.string(p, "addressPrefix"), Fields.string(p, "nextHopType"),
+                Fields.string(p, "nextHopIpAddress"), location);
+    }
+
+    private VirtualHubConnection hubConnection(ResourceInstance r) {
+        return new VirtualHubConnection(r.id(), ResourceIds.parent(r.id()), name(r),
+                Fields.reference(Fields.props(r.properties()), "remoteVirtualNetwork"), r.deployment(), r.location());
+    }
+
+    private DiagnosticSetting diagnosticSetting(ResourceInstance r) {
+        JNode props = Fields.props(r.properties());
+        Field<String> target;
+        if (!r.scope().isEmpty()) {
+            target = r.scope().contains("{unknown") ? Field.unknown("the diagnostic setting's scope is not known",
+                    r.location()) : Field.known(r.scope());
+        } else {
+            String lower = r.id().toLowerCase(Locale.ROOT);
+            int at = lower.lastIndexOf("/providers/microsoft.insights/diagnosticsettings/");
+            target = at > 0 ? Field.known(r.id().substring(0, at))
+                    : Field.unknown("the diagnostic setting names no resource (no scope)", r.location());
+        }
+        Field<List<JNode>> logs = Fields.elements(props, "logs");
+        Field<List<String>> enabled;
+        if (logs instanceof Field.Known<List<JNode>> k) {
+            List<String> names = new ArrayList<>();
+            for (JNode log : k.value()) {
+                Field<Boolean> on = Fields.bool(log, "enabled");
+                if (on instanceof Field.Unknown<Boolean> u) {
+                    enabled = Field.unknown(u.reason(), u.location());
+                    return new DiagnosticSetting(r.id(), name(r), target, Fields.string(props, "workspaceId"), enabled,
+                            r.deployment(), r.location());
+                }
+                if (on.orDefault(false)) {
+                    Fields.string(log, "category").known().ifPresent(names::add);
+                    Fields.string(log, "categoryGroup").known().ifPresent(names::add);
+                }
+            }
+            enabled = Field.known(List.copyOf(names));
+        } else {
+            enabled = retype(logs);
+        }
+        return new DiagnosticSetting(r.id(), name(r), target, Fields.string(props, "workspaceId"), enabled,
+                r.deployment(), r.location());
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private static Map<String, List<ResourceInstance>> byParent(List<ResourceInstance> children) {
+        Map<String, List<ResourceInstance>> out = new LinkedHashMap<>();
+        for (ResourceInstance c : children) {
+            out.computeIfAbsent(ResourceIds.key(ResourceIds.parent(c.id())), k -> new ArrayList<>()).add(c);
+        }
+        return out;
+    }
+
+    private static String childId(JNode element, String parentId, String childType, Field<String> name) {
+        Field<String> declared = Fields.string(element, "id");
+        if (declared instanceof Field.Known<String> k && k.value().startsWith("/")) {
+            return k.value();
+        }
+        return parentId + "/" + childType + "/" + name.known().orElse("{unknown name}");
+    }
+
+    /** The resource's own name: the last segment of its full name. */
+    private static Field<String> name(ResourceInstance r) {
+        return lastSegment(r);
+    }
+
+    private static Field<String> lastSegment(ResourceInstance r) {
+        if (r.name() instanceof JString s) {
+            String n = s.value();
+            return Field.known(n.substring(n.lastIndexOf('/') + 1));
+        }
+        if (r.name() instanceof JUnknown u) {
+            return Field.unknown("the name is not known: " + u.reason(), u.location());
+        }
+        return Field.known(ResourceIds.name(r.id()));
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String reason(Field<?> f) {
+        if (f instanceof Field.Unknown<?> u) {
+            return u.reason();
+        }
+        if (f instanceof Field.Invalid<?> i) {
+            return i.problem();
+        }
+        return "not set";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Field<T> retype(Field<?> notKnown) {
+        if (notKnown instanceof Field.Known) {
+            throw new IllegalArgumentException("only an unknown or invalid field can change its type");
+        }
+        return (Field<T>) notKnown;
+    }
+
+    static boolean isObject(JNode n) {
+        return n instanceof JObject;
+    }
+}

@@ -1,0 +1,328 @@
+package io.github.nsglint.core.load.arm;
+
+import io.github.nsglint.core.load.LoadDiagnostic;
+import io.github.nsglint.core.load.json.JArray;
+import io.github.nsglint.core.load.json.JBool;
+import io.github.nsglint.core.load.json.JNode;
+import io.github.nsglint.core.load.json.JNull;
+import io.github.nsglint.core.load.json.JNumber;
+import io.github.nsglint.core.load.json.JObject;
+import io.github.nsglint.core.load.json.JString;
+import io.github.nsglint.core.load.json.JUnknown;
+import io.github.nsglint.core.model.Deployment;
+import io.github.nsglint.core.model.Field;
+import io.github.nsglint.core.model.ModelGap;
+import io.github.nsglint.core.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Walks a template's resources as Azure Resource Manager would deploy them: conditions, resource copy loops,
+ * child resources, {@code existing} resources (languageVersion 2.0, skipped: they are not deployed), and
+ * nested deployments with inner or outer expression scope. Only resources of the types the caller asks for
+ * have their properties evaluated; every other resource costs no more than its type.
+ */
+public final class TemplateExpander {
+
+    private static final String DEPLOYMENTS = "microsoft.resources/deployments";
+    /** Nested deployments deeper than this are reported rather than followed (a guard against hostile input). */
+    private static final int MAX_NESTING = 20;
+
+    private final Evaluator evaluator = new Evaluator(FunctionTable.standard());
+    private final Predicate<String> relevantType;
+
+    /** @param relevantType decides, by lower-case full type, which resources the caller wants */
+    public TemplateExpander(Predicate<String> relevantType) {
+        this.relevantType = relevantType;
+    }
+
+    /**
+     * Expands a template.
+     *
+     * @param file       how locations name the file
+     * @param parameters values for the template's parameters (from a parameters file), by name; used as given
+     */
+    public ExpansionResult expand(String file, JObject template, Map<String, JNode> parameters) {
+        Diagnostics diagnostics = new Diagnostics();
+        Map<String, Supplier<JNode>> supplied = new HashMap<>();
+        parameters.forEach((k, v) -> supplied.put(k.toLowerCase(Locale.ROOT), () -> v));
+        Run run = new Run(diagnostics);
+        TemplateContext context =
+                new TemplateContext(file, template, supplied, DeploymentTarget.SYMBOLIC, evaluator, diagnostics);
+        for (String name : parameters.keySet()) {
+            if (!context.parameterNames().contains(name.toLowerCase(Locale.ROOT))) {
+                diagnostics.add(LoadDiagnostic.Level.WARNING, parameters.get(name).location(),
+                        "the parameters file sets '" + name + "', which the template does not declare");
+            }
+        }
+        run.template(template, Scope.of(context), DeploymentTarget.SYMBOLIC, Field.known(true), 0);
+        return new ExpansionResult(run.resources, run.gaps, diagnostics.all());
+    }
+
+    /** The state of one expansion. */
+    private final class Run {
+        private final Diagnostics diagnostics;
+        private final List<ResourceInstance> resources = new ArrayList<>();
+        private final List<ModelGap> gaps = new ArrayList<>();
+
+        Run(Diagnostics diagnostics) {
+            this.diagnostics = diagnostics;
+        }
+
+        void template(JObject template, Scope scope, DeploymentTarget target, Field<Boolean> condition, int depth) {
+            JNode resources = template.getOrNull("resources");
+            if (resources instanceof JArray list) {
+                for (JNode r : list.elements()) {
+                    declaration(r, scope, target, null, condition, depth);
+                }
+            } else if (resources instanceof JObject symbolic) {
+                // languageVersion 2.0: resources keyed by symbolic name.
+                for (JNode r : symbolic.members().values()) {
+                    declaration(r, scope, target, null, condition, depth);
+                }
+            }
+        }
+
+        private void declaration(JNode node, Scope scope, DeploymentTarget target, Parent parent,
+                Field<Boolean> condition, int depth) {
+            if (!(node instanceof JObject decl)) {
+                diagnostics.add(LoadDiagnostic.Level.WARNING, node.location(), "a resource must be an object");
+                return;
+            }
+            if (decl.getOrNull("existing") instanceof JBool b && b.value()) {
+                return;
+            }
+            JNode typeNode = evaluator.resolve(orNull(decl.getOrNull("type"), decl), scope);
+            if (!(typeNode instanceof JString typeString)) {
+                gaps.add(new ModelGap("", "resource type is not known: " + describe(typeNode), decl.location()));
+                return;
+            }
+            String type = parent != null && typeString.value().indexOf('/') < 0
+                    ? parent.type + "/" + typeString.value() : typeString.value();
+            String typeKey = type.toLowerCase(Locale.ROOT);
+            boolean wanted = typeKey.equals(DEPLOYMENTS) || relevantType.test(typeKey) || hasChildren(decl);
+            if (!wanted) {
+                return;
+            }
+            JNode copy = decl.getOrNull("copy");
+            if (copy instanceof JObject loop) {
+                String loopName = loop.string("name").orElse(null);
+                JNode count = evaluator.resolve(orNull(loop.getOrNull("count"), loop), scope);
+                if (count instanceof JUnknown u) {
+                    gaps.add(new ModelGap(type, "copy loop '" + loopName + "' has an unknown count, so the "
+                            + type + " resources it makes are not known: " + u.reason(), loop.location()));
+                    return;
+                }
+                if (!(count instanceof JNumber n) || n.value().longValue() < 0
+                        || n.value().longValue() > Evaluator.MAX_COPY_COUNT) {
+                    diagnostics.add(LoadDiagnostic.Level.WARNING, loop.location(),
+                            "copy loop '" + loopName + "' needs a count in 0.." + Evaluator.MAX_COPY_COUNT);
+                    gaps.add(new ModelGap(type, "copy loop '" + loopName + "' has an invalid count",
+                            loop.location()));
+                    return;
+                }
+                for (int i = 0; i < n.value().longValue(); i++) {
+                    instance(decl, type, scope.withLoop(loopName, i, true), target, parent, condition, depth);
+                }
+            } else {
+                instance(decl, type, scope, target, parent, condition, depth);
+            }
+        }
+
+        private void instance(JObject decl, String type, Scope scope, DeploymentTarget target, Parent parent,
+                Field<Boolean> inherited, int depth) {
+            Field<Boolean> condition = inherited;
+            JNode conditionNode = decl.getOrNull("condition");
+            if (conditionNode != null) {
+                JNode c = evaluator.resolve(conditionNode, scope);
+                if (c instanceof JUnknown u) {
+                    condition = inherited instanceof Field.Unknown ? inherited
+                            : Field.unknown("condition is unknown: " + u.reason(), u.location());
+                } else if (c instanceof JBool b) {
+                    if (!b.value()) {
+                        return;
+                    }
+                } else if (!(c instanceof JString s && s.value().equalsIgnoreCase("true"))) {
+                    if (c instanceof JString s && s.value().equalsIgnoreCase("false")) {
+                        return;
+                    }
+                    condition = Field.unknown("condition is not a boolean: " + describe(c), conditionNode.location());
+                }
+            }
+            JNode nameNode = evaluator.resolve(orNull(decl.getOrNull("name"), decl), scope);
+            String ownName = nameNode instanceof JString s ? s.value() : "{unknown name}";
+            String fullName = parent != null && type.startsWith(parent.type + "/") && !ownName.contains("/")
+                    ? parent.name + "/" + ownName : ownName;
+            JNode fullNameNode = nameNode instanceof JString s ? new JString(fullName, s.location()) : nameNode;
+            String extended = extendedResource(decl, scope, target);
+            String id = resourceId(target, type, fullName, extended, decl.location());
+            String typeKey = type.toLowerCase(Locale.ROOT);
+            if (typeKey.equals(DEPLOYMENTS)) {
+                nested(decl, scope, target, condition, depth);
+                return;
+            }
+            if (relevantType.test(typeKey)) {
+                JNode properties = evaluator.resolve(orNull(decl.getOrNull("properties"), decl), scope);
+                JNode sku = evaluator.resolve(orNull(decl.getOrNull("sku"), decl), scope);
+                JNode region = evaluator.resolve(orNull(decl.getOrNull("location"), decl), scope);
+                resources.add(new ResourceInstance(type, fullNameNode, id, extended, properties, sku, region,
+                        new Deployment(Deployment.Origin.TEMPLATE, condition), decl.location()));
+            }
+            JNode children = decl.getOrNull("resources");
+            if (children instanceof JArray list) {
+                Parent self = new Parent(type, fullName);
+                for (JNode child : list.elements()) {
+                    declaration(child, scope, target, self, condition, depth);
+                }
+            }
+        }
+
+        /** The ID of the resource an extension resource ({@code scope} property) extends, or "". */
+        private String extendedResource(JObject decl, Scope scope, DeploymentTarget target) {
+            JNode scopeNode = decl.getOrNull("scope");
+            if (scopeNode == null) {
+                return "";
+            }
+            JNode value = evaluator.resolve(scopeNode, scope);
+            if (!(value instanceof JString s)) {
+                return "{unknown scope}";
+            }
+            String v = s.value();
+            // Bicep writes the scope as a relative reference: "Microsoft.Network/bastionHosts/name".
+            return v.startsWith("/") ? v : target.resourceGroupPrefix() + "/providers/" + v;
+        }
+
+        private String resourceId(DeploymentTarget target, String type, String fullName, String extended,
+                SourceLocation at) {
+            String prefix = extended.isEmpty() ? target.resourceGroupPrefix() : extended;
+            try {
+                return ResourceFunctions.build(prefix, type, List.of(fullName));
+            } catch (ArmEvaluationException e) {
+                if (!fullName.contains("{unknown")) {
+                    diagnostics.add(LoadDiagnostic.Level.WARNING, at, "resource name '" + fullName
+                            + "' does not fit type '" + type + "': " + e.getMessage());
+                }
+                return prefix + "/providers/" + type + "/" + fullName;
+            }
+        }
+
+        private void nested(JObject decl, Scope scope, DeploymentTarget target, Field<Boolean> condition,
+                int depth) {
+            JNode propsNode = decl.getOrNull("properties");
+            if (!(propsNode instanceof JObject props)) {
+                return;
+            }
+            if (depth >= MAX_NESTING) {
+                gaps.add(new ModelGap(DEPLOYMENTS, "nested deployments deeper than " + MAX_NESTING
+                        + " are not followed", decl.location()));
+                return;
+            }
+            DeploymentTarget inner = nestedTarget(decl, scope, target);
+            JNode templateNode = props.getOrNull("template");
+            if (!(templateNode instanceof JObject template)) {
+                if (props.has("templateLink")) {
+                    JNode link = evaluator.resolve(props.getOrNull("templateLink"), scope);
+                    gaps.add(new ModelGap(DEPLOYMENTS, "linked template is not followed: "
+                            + describeLink(link) + "; lint that template file itself", decl.location()));
+                }
+                return;
+            }
+            boolean innerScope = props.object("expressionEvaluationOptions")
+                    .map(o -> evaluator.resolve(orNull(o.getOrNull("scope"), o), scope))
+                    .filter(JString.class::isInstance)
+                    .map(s -> ((JString) s).value().equalsIgnoreCase("inner"))
+                    .orElse(false);
+            if (!innerScope) {
+                // Outer scope: the nested template's expressions see the parent's parameters and variables.
+                template(template, scope, inner, condition, depth + 1);
+                return;
+            }
+            Map<String, Supplier<JNode>> supplied = new HashMap<>();
+            props.object("parameters").ifPresent(ps -> ps.members().forEach((name, p) ->
+                    supplied.put(name.toLowerCase(Locale.ROOT), memoize(() -> suppliedValue(name, p, scope)))));
+            TemplateContext context = new TemplateContext(scope.template().file(), template, supplied, inner,
+                    evaluator, diagnostics);
+            template(template, Scope.of(context), inner, condition, depth + 1);
+        }
+
+        private JNode suppliedValue(String name, JNode p, Scope outer) {
+            if (p instanceof JObject o) {
+                if (o.has("value")) {
+                    return evaluator.resolve(o.getOrNull("value"), outer);
+                }
+                if (o.has("reference")) {
+                    return new JUnknown("parameter '" + name + "' comes from a Key Vault reference", o.location());
+                }
+            }
+            return new JUnknown("parameter '" + name + "' is passed without a value", p.location());
+        }
+
+        private DeploymentTarget nestedTarget(JObject decl, Scope scope, DeploymentTarget target) {
+            String subscription = target.subscriptionId();
+            String group = target.resourceGroupName();
+            JNode rg = decl.getOrNull("resourceGroup");
+            if (rg != null) {
+                JNode v = evaluator.resolve(rg, scope);
+                group = v instanceof JString s ? s.value() : "{unknown resource group}";
+            }
+            JNode sub = decl.getOrNull("subscriptionId");
+            if (sub != null) {
+                JNode v = evaluator.resolve(sub, scope);
+                subscription = v instanceof JString s ? s.value() : "{unknown subscription}";
+            }
+            return new DeploymentTarget(subscription, group);
+        }
+    }
+
+    private static boolean hasChildren(JObject decl) {
+        return decl.getOrNull("resources") instanceof JArray a && a.size() > 0;
+    }
+
+    private static String describeLink(JNode link) {
+        if (link instanceof JObject o) {
+            JNode uri = o.getOrNull("uri");
+            JNode rel = o.getOrNull("relativePath");
+            JNode id = o.getOrNull("id");
+            JNode shown = rel != null ? rel : uri != null ? uri : id;
+            return shown == null ? "templateLink" : describe(shown);
+        }
+        return describe(link);
+    }
+
+    private static String describe(JNode n) {
+        if (n instanceof JString s) {
+            return "'" + s.value() + "'";
+        }
+        if (n instanceof JUnknown u) {
+            return "unknown (" + u.reason() + ")";
+        }
+        return n.typeName();
+    }
+
+    private static JNode orNull(JNode n, JNode owner) {
+        return n == null ? new JNull(owner.location()) : n;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /** The full type and name of the resource a child resource is declared in. */
+    private record Parent(String type, String name) {
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.nsglint.core.load.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.nsglint.core.load.TemplateLoadException;
+import io.github.nsglint.core.model.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads JSON into a {@link JNode} tree where every node keeps its file, line, column and JSON pointer.
+ *
+ * <p>It is as lenient as Azure Resource Manager's own reader, because real templates rely on it: {@code //} and
+ * {@code /* *}{@code /} comments, raw control characters inside strings, trailing commas and single-quoted
+ * strings are accepted. Everything else that is not JSON is a {@link TemplateLoadException} with the position.
+ * Limits bound what a hostile file can cost: nesting depth, string and number length, document size.
+ */
+public final class JsonReader {
+
+    /** Deeper than any real template (the corpus peaks near 40); stops stack exhaustion on hostile input. */
+    public static final int MAX_NESTING_DEPTH = 500;
+    /** The largest template Azure accepts is 4 MB; leave room for exports and generated files. */
+    public static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\(?(?:start marker )?at \\[Source:.*?]\\)?",
+            Pattern.DOTALL);
+
+    private final JsonFactory factory;
+
+    public JsonReader() {
+        this.factory = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+                .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(16 * 1024 * 1024)
+                        .maxNumberLength(100)
+                        .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                        .build())
+                .build();
+    }
+
+    /** Reads a file; {@code displayName} is how locations name it. */
+    public JNode read(Path file, String displayName) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_DOCUMENT_BYTES) {
+                throw new TemplateLoadException(displayName, 1, 1,
+                        "file is " + size + " bytes, over the limit of " + MAX_DOCUMENT_BYTES, null);
+            }
+            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), displayName);
+        } catch (IOException e) {
+            throw new TemplateLoadException(displayName, 1, 1, "cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses text; a leading byte order mark is ignored. */
+    public JNode parse(String text, String displayName) {
+        String content = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        try (JsonParser parser = factory.createParser(content)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new TemplateLoadException(displayName, 1, 1, "file is empty: expected a JSON value", null);
+            }
+            JNode root = new TreeBuilder(parser, displayName).value(first, "");
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new TemplateLoadException(displayName, at.getLineNr(), at.getColumnNr(),
+                        "unexpected content after the end of the JSON document: " + describe(parser, trailing), null);
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            JsonLocation at = e.getLocation();
+            throw new TemplateLoadException(displayName, at == null ? 1 : at.getLineNr(),
+                    at == null ? 1 : at.getColumnNr(), clean(e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new TemplateLoadException(displayName, at == null ? 1 : at.getLineNr(),
+                    at == null ? 1 : at.getColumnNr(), clean(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new TemplateLoadException(displayName, 1, 1, "cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(JsonParser parser, JsonToken token) throws IOException {
+        return token.isScalarValue() ? "'" + parser.getText() + "'" : "'" + token.asString() + "'";
+    }
+
+    /** Jackson's messages name its own input source; ours carry the file and position already. */
+    private static String clean(String message) {
+        if (message == null) {
+            return "malformed JSON";
+        }
+        String cleaned = JACKSON_SOURCE.matcher(message).replaceAll("");
+        int newline = cleaned.indexOf('\n');
+        return (newline < 0 ? cleaned : cleaned.substring(0, newline)).trim();
+    }
+
+    /** Builds the tree from the token stream; one instance per document. */
+    private static final class TreeBuilder {
+        private final JsonParser parser;
+        private final String file;
+
+        TreeBuilder(JsonParser parser, String file) {
+            this.parser = parser;
+            this.file = file;
+        }
+
+        JNode value(JsonToken token, String pointer) throws IOException {
+            JsonLocation start = parser.currentTokenLocation();
+            int line = start.getLineNr();
+            int column = start.getColumnNr();
+            switch (token) {
+                case START_OBJECT: {
+                    Map<String, JNode> members = new LinkedHashMap<>();
+                    JsonToken t;
+                    while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        JsonToken valueToken = parser.nextToken();
+                        members.put(name, value(valueToken, pointer + "/" + escape(name)));
+                    }
+                    return new JObject(members, end(line, column, pointer));
+                }
+                case START_ARRAY: {
+                    List<JNode> elements = new ArrayList<>();
+                    JsonToken t;
+                    int index = 0;
+                    while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+                        elements.add(value(t, pointer + "/" + index++));
+                    }
+                    return new JArray(elements, end(line, column, pointer));
+                }
+                case VALUE_STRING:
+                    return new JString(parser.getText(), end(line, column, pointer));
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    return new JNumber(parser.getDecimalValue(), end(line, column, pointer));
+                case VALUE_TRUE:
+                    return new JBool(true, end(line, column, pointer));
+                case VALUE_FALSE:
+                    return new JBool(false, end(line, column, pointer));
+                case VALUE_NULL:
+                    return new JNull(end(line, column, pointer));
+                default:
+                    throw new TemplateLoadException(file, line, column, "unexpected token " + token, null);
+            }
+        }
+
+        private SourceLocation end(int line, int column, String pointer) {
+            JsonLocation after = parser.currentLocation();
+            return new SourceLocation(file, line, column, after.getLineNr(), after.getColumnNr(), pointer);
+        }
+
+        private static String escape(String name) {
+            if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+                return name;
+            }
+            return name.replace("~", "~0").replace("/", "~1");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.nsglint.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * A network interface: a standalone NIC, or the NIC configuration of a VM scale set (every instance gets
+ * one such NIC, so for the analysis it is one NIC in each subnet it names).
+ */
+public record NetworkInterface(
+        String id,
+        Field<String> name,
+        Kind kind,
+        Field<String> networkSecurityGroupId,
+        List<IpConfiguration> ipConfigurations,
+        Deployment deployment,
+        SourceLocation location) implements ModelElement {
+
+    public NetworkInterface {
+        requireNonNull(id, "id is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(kind, "kind is null");
+        requireNonNull(networkSecurityGroupId, "networkSecurityGroupId is null");
+        ipConfigurations = List.copyOf(ipConfigurations);
+        requireNonNull(deployment, "deployment is null");
+        requireNonNull(location, "location is null");
+    }
+
+    /** Where the NIC is declared. */
+    public enum Kind {
+        NETWORK_INTERFACE,
+        SCALE_SET_NIC_CONFIGURATION
+    }
+}

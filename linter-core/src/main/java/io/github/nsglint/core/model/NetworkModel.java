@@ -1,0 +1,93 @@
+package io.github.nsglint.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Everything the scanned files declare about the network, merged across files: child resources are in
+ * their parents and references are resource IDs. Immutable.
+ */
+public record NetworkModel(
+        List<VirtualNetwork> virtualNetworks,
+        List<NetworkSecurityGroup> networkSecurityGroups,
+        List<NetworkInterface> networkInterfaces,
+        List<BastionHost> bastionHosts,
+        List<PublicIpAddress> publicIpAddresses,
+        List<ApplicationSecurityGroup> applicationSecurityGroups,
+        List<RouteTable> routeTables,
+        List<VirtualHubConnection> virtualHubConnections,
+        List<DiagnosticSetting> diagnosticSettings,
+        List<ModelGap> gaps) {
+
+    public static final NetworkModel EMPTY =
+            new NetworkModel(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of());
+
+    public NetworkModel {
+        virtualNetworks = List.copyOf(virtualNetworks);
+        networkSecurityGroups = List.copyOf(networkSecurityGroups);
+        networkInterfaces = List.copyOf(networkInterfaces);
+        bastionHosts = List.copyOf(bastionHosts);
+        publicIpAddresses = List.copyOf(publicIpAddresses);
+        applicationSecurityGroups = List.copyOf(applicationSecurityGroups);
+        routeTables = List.copyOf(routeTables);
+        virtualHubConnections = List.copyOf(virtualHubConnections);
+        diagnosticSettings = List.copyOf(diagnosticSettings);
+        gaps = List.copyOf(gaps);
+    }
+
+    /** All subnets of all VNets. */
+    public Stream<Subnet> subnets() {
+        return virtualNetworks.stream().flatMap(v -> v.subnets().stream());
+    }
+
+    /** All peerings of all VNets. */
+    public Stream<Peering> peerings() {
+        return virtualNetworks.stream().flatMap(v -> v.peerings().stream());
+    }
+
+    /** Every element, in a stable order (by kind, then as declared). */
+    public List<ModelElement> elements() {
+        List<ModelElement> all = new ArrayList<>();
+        for (VirtualNetwork vnet : virtualNetworks) {
+            all.add(vnet);
+            all.addAll(vnet.subnets());
+            all.addAll(vnet.peerings());
+        }
+        all.addAll(networkSecurityGroups);
+        all.addAll(networkInterfaces);
+        all.addAll(bastionHosts);
+        all.addAll(publicIpAddresses);
+        all.addAll(applicationSecurityGroups);
+        all.addAll(routeTables);
+        all.addAll(virtualHubConnections);
+        all.addAll(diagnosticSettings);
+        return all;
+    }
+
+    public Optional<VirtualNetwork> virtualNetwork(String id) {
+        return find(virtualNetworks, id);
+    }
+
+    public Optional<Subnet> subnet(String id) {
+        return subnets().filter(s -> ResourceIds.same(s.id(), id)).findFirst();
+    }
+
+    public Optional<NetworkSecurityGroup> networkSecurityGroup(String id) {
+        return find(networkSecurityGroups, id);
+    }
+
+    public Optional<PublicIpAddress> publicIpAddress(String id) {
+        return find(publicIpAddresses, id);
+    }
+
+    public Optional<RouteTable> routeTable(String id) {
+        return find(routeTables, id);
+    }
+
+    private static <T extends ModelElement> Optional<T> find(List<T> elements, String id) {
+        return elements.stream().filter(e -> ResourceIds.same(e.id(), id)).findFirst();
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.nsglint.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * A network security group with its custom rules (inline and child {@code securityRules} resources merged).
+ * The default rules are not listed here: they are a fact of the platform, added by the flow engine.
+ *
+ * @param securityRules Unknown when the rule list as a whole cannot be evaluated (e.g. {@code [reference(...)]})
+ */
+public record NetworkSecurityGroup(
+        String id,
+        Field<String> name,
+        Field<List<SecurityRule>> securityRules,
+        Deployment deployment,
+        SourceLocation location) implements ModelElement {
+
+    public NetworkSecurityGroup {
+        requireNonNull(id, "id is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(securityRules, "securityRules is null");
+        requireNonNull(deployment, "deployment is null");
+        requireNonNull(location, "location is null");
+    }
+}

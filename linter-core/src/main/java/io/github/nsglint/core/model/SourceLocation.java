@@ -1,0 +1,41 @@
+package io.github.nsglint.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where something came from: a file, a start and end position (1-based lines and columns) and the JSON
+ * pointer of the node. Findings, model elements and Unknown values all carry one, so every report can
+ * point at the exact spot in the user's template.
+ */
+public record SourceLocation(String file, int line, int column, int endLine, int endColumn, String jsonPointer) {
+
+    /** A location for values that do not come from any file (defaults of the platform, built-ins). */
+    public static final SourceLocation BUILT_IN = new SourceLocation("<built-in>", 1, 1, 1, 1, "");
+
+    public SourceLocation {
+        requireNonNull(file, "file is null");
+        requireNonNull(jsonPointer, "jsonPointer is null");
+        if (line < 1 || column < 1) {
+            throw new IllegalArgumentException("line and column must be >= 1: " + line + ":" + column);
+        }
+        if (endLine < line || (endLine == line && endColumn < column)) {
+            endLine = line;
+            endColumn = column;
+        }
+    }
+
+    /** A location that is a single point. */
+    public static SourceLocation caret(String file, int line, int column) {
+        return new SourceLocation(file, line, column, line, column, "");
+    }
+
+    /** {@code file:line:column}, the form editors and CI logs recognise. */
+    public String display() {
+        return file + ":" + line + ":" + column;
+    }
+
+    @Override
+    public String toString() {
+        return display() + (jsonPointer.isEmpty() ? "" : " (" + jsonPointer + ")");
+    }
+}

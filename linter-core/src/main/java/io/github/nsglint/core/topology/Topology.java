@@ -1,0 +1,230 @@
+package io.github.nsglint.core.topology;
+
+import io.github.nsglint.core.model.BastionHost;
+import io.github.nsglint.core.model.Field;
+import io.github.nsglint.core.model.IpConfiguration;
+import io.github.nsglint.core.model.NetworkInterface;
+import io.github.nsglint.core.model.NetworkModel;
+import io.github.nsglint.core.model.NetworkSecurityGroup;
+import io.github.nsglint.core.model.Peering;
+import io.github.nsglint.core.model.ResourceIds;
+import io.github.nsglint.core.model.Subnet;
+import io.github.nsglint.core.model.VirtualNetwork;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The model's wiring: which NSG applies to each subnet and NIC, the peering graph, and each Bastion's place
+ * and targets. Computed once from an immutable model; every lookup compares IDs case-insensitively.
+ */
+public final class Topology {
+
+    private final NetworkModel model;
+    private final Map<String, NetworkSecurityGroup> nsgs = new LinkedHashMap<>();
+    private final Map<String, VirtualNetwork> vnets = new LinkedHashMap<>();
+    private final Map<String, Subnet> subnets = new LinkedHashMap<>();
+    private final Map<String, List<NetworkInterface>> nicsBySubnet = new LinkedHashMap<>();
+    private final List<PeeringLink> links;
+    private final List<BastionPlacement> bastions;
+
+    private Topology(NetworkModel model, TargetMode targetMode) {
+        this.model = model;
+        model.networkSecurityGroups().forEach(n -> nsgs.put(ResourceIds.key(n.id()), n));
+        for (VirtualNetwork v : model.virtualNetworks()) {
+            vnets.put(ResourceIds.key(v.id()), v);
+            v.subnets().forEach(s -> subnets.put(ResourceIds.key(s.id()), s));
+        }
+        for (NetworkInterface nic : model.networkInterfaces()) {
+            for (IpConfiguration ip : nic.ipConfigurations()) {
+                ip.subnetId().known().ifPresent(id -> nicsBySubnet
+                        .computeIfAbsent(ResourceIds.key(id), k -> new ArrayList<>()).add(nic));
+            }
+        }
+        this.links = buildLinks();
+        List<BastionPlacement> placements = new ArrayList<>();
+        model.bastionHosts().forEach(b -> placements.add(place(b, targetMode)));
+        this.bastions = List.copyOf(placements);
+    }
+
+    public static Topology of(NetworkModel model, TargetMode targetMode) {
+        return new Topology(model, targetMode);
+    }
+
+    public NetworkModel model() {
+        return model;
+    }
+
+    public NsgAttachment nsgOf(Subnet subnet) {
+        return resolve(subnet.networkSecurityGroupId());
+    }
+
+    public NsgAttachment nsgOf(NetworkInterface nic) {
+        return resolve(nic.networkSecurityGroupId());
+    }
+
+    private NsgAttachment resolve(Field<String> reference) {
+        if (reference instanceof Field.Absent) {
+            return new NsgAttachment.None();
+        }
+        if (reference instanceof Field.Known<String> k) {
+            NetworkSecurityGroup nsg = nsgs.get(ResourceIds.key(k.value()));
+            return nsg != null ? new NsgAttachment.Attached(nsg)
+                    : new NsgAttachment.Unresolved(reference, "NSG '" + k.value()
+                            + "' is not declared in the scanned files");
+        }
+        if (reference instanceof Field.Unknown<String> u) {
+            return new NsgAttachment.Unresolved(reference, u.reason());
+        }
+        return new NsgAttachment.Unresolved(reference, ((Field.Invalid<String>) reference).problem());
+    }
+
+    /** The VNet of a subnet. */
+    public Optional<VirtualNetwork> virtualNetworkOf(Subnet subnet) {
+        return Optional.ofNullable(vnets.get(ResourceIds.key(subnet.virtualNetworkId())));
+    }
+
+    public Optional<Subnet> subnet(String id) {
+        return Optional.ofNullable(subnets.get(ResourceIds.key(id)));
+    }
+
+    /** NICs with an IP configuration in the subnet. */
+    public List<NetworkInterface> nicsIn(Subnet subnet) {
+        return Collections.unmodifiableList(nicsBySubnet.getOrDefault(ResourceIds.key(subnet.id()), List.of()));
+    }
+
+    /** Subnets and NICs an NSG is attached to. */
+    public List<Object> attachmentsOf(NetworkSecurityGroup nsg) {
+        List<Object> out = new ArrayList<>();
+        for (Subnet s : subnets.values()) {
+            if (nsgOf(s) instanceof NsgAttachment.Attached a && a.nsg() == nsg) {
+                out.add(s);
+            }
+        }
+        for (NetworkInterface nic : model.networkInterfaces()) {
+            if (nsgOf(nic) instanceof NsgAttachment.Attached a && a.nsg() == nsg) {
+                out.add(nic);
+            }
+        }
+        return out;
+    }
+
+    public List<PeeringLink> peeringLinks() {
+        return links;
+    }
+
+    /** VNets linked to {@code vnetId} by a peering in either direction, whatever the link's state. */
+    public List<PeeringLink> linksOf(String vnetId) {
+        String key = ResourceIds.key(vnetId);
+        return links.stream().filter(l -> ResourceIds.key(l.vnetA()).equals(key) || ResourceIds.key(l.vnetB()).equals(key))
+                .toList();
+    }
+
+    public List<BastionPlacement> bastions() {
+        return bastions;
+    }
+
+    private List<PeeringLink> buildLinks() {
+        Map<String, Peering[]> pairs = new LinkedHashMap<>();
+        Map<String, String[]> ends = new LinkedHashMap<>();
+        for (VirtualNetwork v : model.virtualNetworks()) {
+            for (Peering p : v.peerings()) {
+                Optional<String> remote = p.remoteVirtualNetworkId().known();
+                if (remote.isEmpty()) {
+                    continue;
+                }
+                String a = ResourceIds.key(p.localVirtualNetworkId());
+                String b = ResourceIds.key(remote.get());
+                boolean ordered = a.compareTo(b) <= 0;
+                String key = ordered ? a + "|" + b : b + "|" + a;
+                Peering[] pair = pairs.computeIfAbsent(key, k -> new Peering[2]);
+                ends.putIfAbsent(key, ordered ? new String[] {p.localVirtualNetworkId(), remote.get()}
+                        : new String[] {remote.get(), p.localVirtualNetworkId()});
+                pair[ordered ? 0 : 1] = p;
+            }
+        }
+        List<PeeringLink> out = new ArrayList<>();
+        pairs.forEach((key, pair) -> {
+            String[] e = ends.get(key);
+            out.add(link(e[0], e[1], pair[0], pair[1]));
+        });
+        return List.copyOf(out);
+    }
+
+    private static PeeringLink link(String a, String b, Peering forward, Peering backward) {
+        if (forward == null || backward == null) {
+            Peering only = forward != null ? forward : backward;
+            return new PeeringLink(a, b, forward, backward, PeeringLink.State.ONE_WAY,
+                    "only '" + only.id() + "' is declared; the other direction is missing");
+        }
+        for (Peering p : new Peering[] {forward, backward}) {
+            Field<Boolean> access = p.allowVirtualNetworkAccess();
+            if (access instanceof Field.Unknown<Boolean> u) {
+                return new PeeringLink(a, b, forward, backward, PeeringLink.State.UNKNOWN, u.reason());
+            }
+            if (p.deployment().condition() instanceof Field.Unknown<Boolean> u) {
+                return new PeeringLink(a, b, forward, backward, PeeringLink.State.UNKNOWN,
+                        "peering '" + p.id() + "' is deployed only if " + u.reason());
+            }
+        }
+        for (Peering p : new Peering[] {forward, backward}) {
+            if (!Boolean.TRUE.equals(p.allowVirtualNetworkAccess().known().orElse(
+                    p.allowVirtualNetworkAccess() instanceof Field.Absent))) {
+                return new PeeringLink(a, b, forward, backward, PeeringLink.State.ACCESS_DISABLED,
+                        "'" + p.id() + "' does not allow virtual network access");
+            }
+        }
+        return new PeeringLink(a, b, forward, backward, PeeringLink.State.CONNECTED, "");
+    }
+
+    private BastionPlacement place(BastionHost bastion, TargetMode mode) {
+        List<String> problems = new ArrayList<>();
+        Subnet subnet = null;
+        VirtualNetwork vnet = null;
+        if (bastion.subnetId() instanceof Field.Known<String> k) {
+            subnet = subnets.get(ResourceIds.key(k.value()));
+            if (subnet == null) {
+                problems.add("its subnet '" + k.value() + "' is not declared in the scanned files");
+                vnet = vnets.get(ResourceIds.key(ResourceIds.parent(k.value())));
+            } else {
+                vnet = vnets.get(ResourceIds.key(subnet.virtualNetworkId()));
+            }
+        } else if (bastion.virtualNetworkId() instanceof Field.Known<String> k) {
+            vnet = vnets.get(ResourceIds.key(k.value()));
+            if (vnet == null) {
+                problems.add("its VNet '" + k.value() + "' is not declared in the scanned files");
+            }
+        } else if (bastion.subnetId() instanceof Field.Unknown<String> u) {
+            problems.add("its subnet is not known: " + u.reason());
+        } else {
+            problems.add("it names no subnet and no VNet");
+        }
+        List<Subnet> targets = new ArrayList<>();
+        if (vnet != null) {
+            Set<String> reach = new LinkedHashSet<>();
+            reach.add(ResourceIds.key(vnet.id()));
+            for (PeeringLink l : linksOf(vnet.id())) {
+                reach.add(ResourceIds.key(l.vnetA()));
+                reach.add(ResourceIds.key(l.vnetB()));
+            }
+            for (String key : reach) {
+                VirtualNetwork v = vnets.get(key);
+                if (v == null) {
+                    continue;
+                }
+                for (Subnet s : v.subnets()) {
+                    boolean own = subnet != null && ResourceIds.same(s.id(), subnet.id());
+                    if (!own && (mode == TargetMode.ALL_SUBNETS || !nicsIn(s).isEmpty())) {
+                        targets.add(s);
+                    }
+                }
+            }
+        }
+        return new BastionPlacement(bastion, subnet, vnet, targets, problems);
+    }
+}
