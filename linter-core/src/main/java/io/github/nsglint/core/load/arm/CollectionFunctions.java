@@ -94,6 +94,10 @@ final class CollectionFunctions {
     }
 
     private static long length(JNode n) {
+        if (n instanceof JNull) {
+            // Bicep modules count optional (null) arrays with length(); ARM gives 0.
+            return 0;
+        }
         if (n instanceof JString s) {
             return s.value().length();
         }

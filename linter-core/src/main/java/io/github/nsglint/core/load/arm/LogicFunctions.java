@@ -115,7 +115,8 @@ final class LogicFunctions {
             if (!whenTrue.containsUnknown() && !whenFalse.containsUnknown() && Values.deepEquals(whenTrue, whenFalse)) {
                 return whenTrue;
             }
-            return new JUnknown("if() condition is unknown: " + u.reason(), u.location());
+            String prefix = "if() condition is unknown: ";
+            return u.reason().startsWith(prefix) ? u : new JUnknown(prefix + u.reason(), u.location());
         }
         return Values.bool(condition, "the condition of if()") ? inv.arg(1) : inv.arg(2);
     }

@@ -1,6 +1,8 @@
 package io.github.nsglint.core.load.arm;
 
 import io.github.nsglint.core.load.json.JArray;
+import io.github.nsglint.core.load.json.JBool;
+import io.github.nsglint.core.load.json.JNull;
 import io.github.nsglint.core.load.json.JNode;
 import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JUnknown;
@@ -128,6 +130,9 @@ final class TemplateContext {
                 value = supplied.get();
             } else if (decl.has("defaultValue")) {
                 value = evaluator.resolve(decl.getOrNull("defaultValue"), Scope.of(this));
+            } else if (decl.getOrNull("nullable") instanceof JBool b && b.value()) {
+                // languageVersion 2.0: a nullable parameter without a value is null, not unknown.
+                value = new JNull(decl.location());
             } else {
                 value = new JUnknown("parameter '" + name + "' has no value: it has no default and none is supplied"
                         + " (give a parameters file or --parameters)", decl.location());

@@ -251,9 +251,15 @@ public final class TemplateExpander {
         }
 
         private JNode suppliedValue(String name, JNode p, Scope outer) {
-            if (p instanceof JObject o) {
+            // Bicep may write the entry as one expression yielding {"value": ...}, or build "value" with a
+            // property copy loop; resolving the whole entry in the caller's scope covers both.
+            JNode entry = evaluator.resolve(p, outer);
+            if (entry instanceof JUnknown) {
+                return entry;
+            }
+            if (entry instanceof JObject o) {
                 if (o.has("value")) {
-                    return evaluator.resolve(o.getOrNull("value"), outer);
+                    return o.getOrNull("value");
                 }
                 if (o.has("reference")) {
                     return new JUnknown("parameter '" + name + "' comes from a Key Vault reference", o.location());
