@@ -37,6 +37,21 @@ interface ArmFunction {
         };
     }
 
+    /**
+     * A constructor of arrays or objects: its arguments are evaluated but Unknowns are kept in their place, so
+     * {@code createArray('10.0.0.0/8', reference(...).x)} is an array of two with one Unknown element.
+     */
+    static ArmFunction collecting(int min, int max, Body body) {
+        return inv -> {
+            inv.arity(min, max);
+            List<JNode> args = new ArrayList<>(inv.count());
+            for (int i = 0; i < inv.count(); i++) {
+                args.add(inv.arg(i));
+            }
+            return body.apply(args, inv);
+        };
+    }
+
     /** Like {@link #eager} but the arguments must be completely known (the function looks inside them). */
     static ArmFunction strict(int min, int max, Body body) {
         return eager(min, max, (args, inv) -> {

@@ -1,5 +1,6 @@
 package io.github.nsglint.core.load.arm;
 
+import static io.github.nsglint.core.load.arm.ArmFunction.collecting;
 import static io.github.nsglint.core.load.arm.ArmFunction.eager;
 import static io.github.nsglint.core.load.arm.ArmFunction.strict;
 import static io.github.nsglint.core.load.arm.StringFunctions.bool;
@@ -25,10 +26,10 @@ final class CollectionFunctions {
     }
 
     static void register(FunctionTable t) {
-        t.register("createarray", eager(0, Integer.MAX_VALUE, (a, inv) -> new JArray(a, inv.at())));
+        t.register("createarray", collecting(0, Integer.MAX_VALUE, (a, inv) -> new JArray(a, inv.at())));
         t.register("array", eager(1, 1, (a, inv) -> a.get(0) instanceof JArray ? a.get(0)
                 : new JArray(List.of(a.get(0)), inv.at())));
-        t.register("createobject", eager(0, Integer.MAX_VALUE, CollectionFunctions::createObject));
+        t.register("createobject", collecting(0, Integer.MAX_VALUE, CollectionFunctions::createObject));
         t.register("null", eager(0, 0, (a, inv) -> new JNull(inv.at())));
         t.register("length", eager(1, 1, (a, inv) -> JNumber.of(length(a.get(0)), inv.at())));
         t.register("empty", eager(1, 1, (a, inv) -> bool(Values.isEmpty(a.get(0)), inv)));
@@ -88,6 +89,9 @@ final class CollectionFunctions {
         }
         Map<String, JNode> out = new LinkedHashMap<>();
         for (int i = 0; i < a.size(); i += 2) {
+            if (a.get(i) instanceof JUnknown u) {
+                return u;
+            }
             out.put(Values.string(a.get(i), "a key of createObject()"), a.get(i + 1));
         }
         return new JObject(out, inv.at());

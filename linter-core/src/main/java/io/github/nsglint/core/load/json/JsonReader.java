@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.model.SourceLocation;
@@ -72,30 +71,59 @@ public final class JsonReader {
     /** Parses text; a leading byte order mark is ignored. */
     public JNode parse(String text, String displayName) {
         String content = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
-        try (JsonParser parser = factory.createParser(content)) {
+        JsonParser parser = null;
+        try {
+            parser = factory.createParser(content);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new TemplateLoadException(displayName, 1, 1, "file is empty: expected a JSON value", null);
             }
             JNode root = new TreeBuilder(parser, displayName).value(first, "");
-            JsonToken trailing = parser.nextToken();
-            if (trailing != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                throw new TemplateLoadException(displayName, at.getLineNr(), at.getColumnNr(),
-                        "unexpected content after the end of the JSON document: " + describe(parser, trailing), null);
+            long end = parser.currentLocation().getCharOffset();
+            try {
+                JsonToken trailing = parser.nextToken();
+                if (trailing != null) {
+                    throw trailing(content, end, displayName, describe(parser, trailing));
+                }
+            } catch (JsonProcessingException e) {
+                throw trailing(content, end, displayName, "not JSON");
             }
             return root;
-        } catch (StreamConstraintsException e) {
-            JsonLocation at = e.getLocation();
-            throw new TemplateLoadException(displayName, at == null ? 1 : at.getLineNr(),
-                    at == null ? 1 : at.getColumnNr(), clean(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            // Constraint violations carry no location of their own; the parser knows where it stopped.
+            JsonLocation at = e.getLocation() != null ? e.getLocation()
+                    : parser != null ? parser.currentTokenLocation() : null;
             throw new TemplateLoadException(displayName, at == null ? 1 : at.getLineNr(),
                     at == null ? 1 : at.getColumnNr(), clean(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new TemplateLoadException(displayName, 1, 1, "cannot read JSON: " + e.getMessage(), e);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // nothing was written; closing a string parser cannot lose data
+                }
+            }
         }
+    }
+
+    /** An error at the first character after the root value that is not white space. */
+    private static TemplateLoadException trailing(String content, long afterRoot, String file, String what) {
+        int i = (int) Math.max(0, afterRoot);
+        while (i < content.length() && Character.isWhitespace(content.charAt(i))) {
+            i++;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int k = 0; k < i && k < content.length(); k++) {
+            if (content.charAt(k) == '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        return new TemplateLoadException(file, line, i - lineStart + 1,
+                "unexpected content after the end of the JSON document: " + what, null);
     }
 
     private static String describe(JsonParser parser, JsonToken token) throws IOException {
