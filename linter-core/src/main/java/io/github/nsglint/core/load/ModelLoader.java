@@ -68,8 +68,12 @@ public final class ModelLoader {
             }
             case LIVE_RESOURCES -> LiveResources.read(root).forEach(builder::add);
             case PARAMETERS -> {
+                String fileName = file.getFileName().toString();
+                Path template = file.resolveSibling(fileName.replaceFirst("(?i)\\.parameters\\.json$", ".json"));
                 diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.NOTE, root.location(),
-                        "parameters file: used with its template, not linted on its own"));
+                        !template.equals(file) && Files.isRegularFile(template)
+                                ? "parameters file of " + template.getFileName() + ": applied to it, not linted on its own"
+                                : "parameters file: not linted on its own (pass it with --parameters)"));
                 return false;
             }
             default -> {

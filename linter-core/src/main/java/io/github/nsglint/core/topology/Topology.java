@@ -138,13 +138,16 @@ public final class Topology {
                 if (remote.isEmpty()) {
                     continue;
                 }
+                // Name the remote end as its VNet declares itself, whatever case the reference uses.
+                VirtualNetwork declared = vnets.get(ResourceIds.key(remote.get()));
+                String remoteId = declared != null ? declared.id() : remote.get();
                 String a = ResourceIds.key(p.localVirtualNetworkId());
-                String b = ResourceIds.key(remote.get());
+                String b = ResourceIds.key(remoteId);
                 boolean ordered = a.compareTo(b) <= 0;
                 String key = ordered ? a + "|" + b : b + "|" + a;
                 Peering[] pair = pairs.computeIfAbsent(key, k -> new Peering[2]);
-                ends.putIfAbsent(key, ordered ? new String[] {p.localVirtualNetworkId(), remote.get()}
-                        : new String[] {remote.get(), p.localVirtualNetworkId()});
+                ends.putIfAbsent(key, ordered ? new String[] {p.localVirtualNetworkId(), remoteId}
+                        : new String[] {remoteId, p.localVirtualNetworkId()});
                 pair[ordered ? 0 : 1] = p;
             }
         }
