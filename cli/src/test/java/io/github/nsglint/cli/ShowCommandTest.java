@@ -1,0 +1,89 @@
+package io.github.nsglint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShowCommandTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("nsglint.root", "..")).toAbsolutePath().normalize();
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = NsgLintCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void showsTheHubAndSpokeFixture() {
+        Run r = run("show", ROOT.resolve("fixtures/hub-spoke-bastion").toString());
+        assertEquals(ExitCode.OK.code(), r.code(), r.err());
+        assertTrue(r.out().contains("\"name\" : \"AllowSshRdpFromBastion\""), r.out());
+        assertTrue(r.out().contains("\"state\" : \"CONNECTED\""), r.out());
+        assertTrue(r.out().contains("\"targets\" : [ \"/subscriptions/{subscriptionId}/resourceGroups/"
+                + "{resourceGroupName}/providers/Microsoft.Network/virtualNetworks/spoke-app-vnet/subnets/workload\""),
+                r.out());
+        assertTrue(r.out().contains("\"unknowns\" : [ ]"), r.out());
+    }
+
+    @Test
+    void listsEveryUnknownWithReasonAndLocation(@TempDir Path dir) throws Exception {
+        Path t = dir.resolve("t.json");
+        Files.writeString(t, """
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                 "parameters": {"adminSource": {"type": "string"}},
+                 "resources": [{"type": "Microsoft.Network/networkSecurityGroups", "name": "n", "properties": {
+                   "securityRules": [{"name": "ssh", "properties": {"priority": 100, "direction": "Inbound",
+                     "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "[parameters('adminSource')]",
+                     "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "22"}}]}}]}""");
+        Run r = run("show", t.toString());
+        assertEquals(ExitCode.OK.code(), r.code());
+        assertTrue(r.out().contains("\"field\" : \"securityRules[0].sourceAddressPrefixes\""), r.out());
+        assertTrue(r.out().contains("parameter 'adminSource' has no value"), r.out());
+        // The location is the cause: the parameter declaration that has no value.
+        assertTrue(r.out().matches("(?s).*\"location\" : \"[^\"]*t.json:2:32\".*"), r.out());
+    }
+
+    @Test
+    void malformedFileExitsTwoWithLocationAndTheOthersAreStillShown(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\n  \"resources\": [\n");
+        Path good = dir.resolve("good.json");
+        Files.writeString(good, """
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                 "resources": [{"type": "Microsoft.Network/networkSecurityGroups", "name": "still-here"}]}""");
+        Run r = run("show", bad.toString(), good.toString());
+        assertEquals(ExitCode.BAD_INPUT.code(), r.code());
+        assertTrue(r.err().matches("(?s).*bad.json:3:1: error: Unexpected end-of-input.*"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
+        assertTrue(r.out().contains("still-here"), r.out());
+    }
+
+    @Test
+    void missingFileIsBadInput() {
+        Run r = run("show", "no/such/file.json");
+        assertEquals(ExitCode.BAD_INPUT.code(), r.code());
+        assertTrue(r.err().contains("no/such/file.json:1:1: error: no such file or folder"), r.err());
+    }
+
+    @Test
+    void usageErrorsAreExitCodeTwoAndHelpNamesTheExitCodes() {
+        assertEquals(ExitCode.BAD_INPUT.code(), run("show").code());
+        assertEquals(ExitCode.BAD_INPUT.code(), run("--no-such-option").code());
+        Run help = run("--help");
+        assertEquals(ExitCode.OK.code(), help.code());
+        assertTrue(help.out().contains("2   bad input or usage"), help.out());
+        assertTrue(run("--version").out().startsWith("nsglint "), run("--version").out());
+    }
+}
