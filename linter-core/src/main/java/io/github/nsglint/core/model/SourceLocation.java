@@ -7,14 +7,14 @@ import static java.util.Objects.requireNonNull;
  * pointer of the node. Findings, model elements and Unknown values all carry one, so every report can
  * point at the exact spot in the user's template.
  */
-public record SourceLocation(String file, int line, int column, int endLine, int endColumn, String jsonPointer) {
+public record SourceLocation(String file, int line, int column, int endLine, int endColumn, PointerPath pointer) {
 
     /** A location for values that do not come from any file (defaults of the platform, built-ins). */
-    public static final SourceLocation BUILT_IN = new SourceLocation("<built-in>", 1, 1, 1, 1, "");
+    public static final SourceLocation BUILT_IN = new SourceLocation("<built-in>", 1, 1, 1, 1, PointerPath.ROOT);
 
     public SourceLocation {
         requireNonNull(file, "file is null");
-        requireNonNull(jsonPointer, "jsonPointer is null");
+        requireNonNull(pointer, "pointer is null");
         if (line < 1 || column < 1) {
             throw new IllegalArgumentException("line and column must be >= 1: " + line + ":" + column);
         }
@@ -24,9 +24,18 @@ public record SourceLocation(String file, int line, int column, int endLine, int
         }
     }
 
+    public SourceLocation(String file, int line, int column, int endLine, int endColumn, String jsonPointer) {
+        this(file, line, column, endLine, endColumn, PointerPath.of(jsonPointer));
+    }
+
     /** A location that is a single point. */
     public static SourceLocation caret(String file, int line, int column) {
-        return new SourceLocation(file, line, column, line, column, "");
+        return new SourceLocation(file, line, column, line, column, PointerPath.ROOT);
+    }
+
+    /** The JSON pointer (RFC 6901) of the node, {@code ""} for the whole document. */
+    public String jsonPointer() {
+        return pointer.toString();
     }
 
     /** {@code file:line:column}, the form editors and CI logs recognise. */
@@ -36,6 +45,7 @@ public record SourceLocation(String file, int line, int column, int endLine, int
 
     @Override
     public String toString() {
-        return display() + (jsonPointer.isEmpty() ? "" : " (" + jsonPointer + ")");
+        String p = jsonPointer();
+        return display() + (p.isEmpty() ? "" : " (" + p + ")");
     }
 }

@@ -10,7 +10,14 @@ public record JArray(List<JNode> elements, SourceLocation location) implements J
 
     public JArray {
         requireNonNull(location, "location is null");
-        elements = List.copyOf(elements);
+        // The reader hands over a list it never touches again; anything else is copied.
+        elements = elements instanceof Owned<JNode> owned ? java.util.Collections.unmodifiableList(owned)
+                : List.copyOf(elements);
+    }
+
+    /** A list whose only reference the creator gives to the record, so it need not be copied. */
+    static final class Owned<E> extends java.util.ArrayList<E> {
+        private static final long serialVersionUID = 1L;
     }
 
     public int size() {

@@ -16,7 +16,14 @@ public record JObject(Map<String, JNode> members, SourceLocation location) imple
 
     public JObject {
         requireNonNull(location, "location is null");
-        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        // The reader hands over a map it never touches again; anything else is copied.
+        members = members instanceof Owned<String, JNode> owned ? Collections.unmodifiableMap(owned)
+                : Collections.unmodifiableMap(new LinkedHashMap<>(members));
+    }
+
+    /** A map whose only reference the creator gives to the record, so it need not be copied. */
+    static final class Owned<K, V> extends LinkedHashMap<K, V> {
+        private static final long serialVersionUID = 1L;
     }
 
     /** The member named {@code name}, compared case-insensitively; an exact match is preferred. */

@@ -8,13 +8,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.nsglint.core.load.TemplateLoadException;
+import io.github.nsglint.core.model.PointerPath;
 import io.github.nsglint.core.model.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -78,7 +77,7 @@ public final class JsonReader {
             if (first == null) {
                 throw new TemplateLoadException(displayName, 1, 1, "file is empty: expected a JSON value", null);
             }
-            JNode root = new TreeBuilder(parser, displayName).value(first, "");
+            JNode root = new TreeBuilder(parser, displayName).value(first, PointerPath.ROOT);
             long end = parser.currentLocation().getCharOffset();
             try {
                 JsonToken trailing = parser.nextToken();
@@ -150,27 +149,27 @@ public final class JsonReader {
             this.file = file;
         }
 
-        JNode value(JsonToken token, String pointer) throws IOException {
+        JNode value(JsonToken token, PointerPath pointer) throws IOException {
             JsonLocation start = parser.currentTokenLocation();
             int line = start.getLineNr();
             int column = start.getColumnNr();
             switch (token) {
                 case START_OBJECT: {
-                    Map<String, JNode> members = new LinkedHashMap<>();
+                    Map<String, JNode> members = new JObject.Owned<>();
                     JsonToken t;
                     while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
                         String name = parser.currentName();
                         JsonToken valueToken = parser.nextToken();
-                        members.put(name, value(valueToken, pointer + "/" + escape(name)));
+                        members.put(name, value(valueToken, pointer.member(name)));
                     }
                     return new JObject(members, end(line, column, pointer));
                 }
                 case START_ARRAY: {
-                    List<JNode> elements = new ArrayList<>();
+                    List<JNode> elements = new JArray.Owned<>();
                     JsonToken t;
                     int index = 0;
                     while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-                        elements.add(value(t, pointer + "/" + index++));
+                        elements.add(value(t, pointer.element(index++)));
                     }
                     return new JArray(elements, end(line, column, pointer));
                 }
@@ -190,16 +189,9 @@ public final class JsonReader {
             }
         }
 
-        private SourceLocation end(int line, int column, String pointer) {
+        private SourceLocation end(int line, int column, PointerPath pointer) {
             JsonLocation after = parser.currentLocation();
             return new SourceLocation(file, line, column, after.getLineNr(), after.getColumnNr(), pointer);
-        }
-
-        private static String escape(String name) {
-            if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
-                return name;
-            }
-            return name.replace("~", "~0").replace("/", "~1");
         }
     }
 }
