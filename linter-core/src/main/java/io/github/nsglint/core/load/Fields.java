@@ -9,7 +9,6 @@ import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
 import io.github.nsglint.core.model.Field;
-import io.github.nsglint.core.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -224,10 +223,6 @@ final class Fields {
             return Field.known(a.elements());
         }
         return Field.invalid(text(v), name + " must be an array", v.location());
-    }
-
-    static SourceLocation location(JNode n, SourceLocation fallback) {
-        return n == null ? fallback : n.location();
     }
 
     static String text(JNode v) {

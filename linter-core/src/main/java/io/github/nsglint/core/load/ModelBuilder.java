@@ -2,7 +2,6 @@ package io.github.nsglint.core.load;
 
 import io.github.nsglint.core.load.arm.ResourceInstance;
 import io.github.nsglint.core.load.json.JNode;
-import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
 import io.github.nsglint.core.model.ApplicationSecurityGroup;
@@ -470,9 +469,5 @@ final class ModelBuilder {
             throw new IllegalArgumentException("only an unknown or invalid field can change its type");
         }
         return (Field<T>) notKnown;
-    }
-
-    static boolean isObject(JNode n) {
-        return n instanceof JObject;
     }
 }

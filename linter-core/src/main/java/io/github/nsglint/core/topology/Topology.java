@@ -3,6 +3,7 @@ package io.github.nsglint.core.topology;
 import io.github.nsglint.core.model.BastionHost;
 import io.github.nsglint.core.model.Field;
 import io.github.nsglint.core.model.IpConfiguration;
+import io.github.nsglint.core.model.ModelElement;
 import io.github.nsglint.core.model.NetworkInterface;
 import io.github.nsglint.core.model.NetworkModel;
 import io.github.nsglint.core.model.NetworkSecurityGroup;
@@ -99,8 +100,8 @@ public final class Topology {
     }
 
     /** Subnets and NICs an NSG is attached to. */
-    public List<Object> attachmentsOf(NetworkSecurityGroup nsg) {
-        List<Object> out = new ArrayList<>();
+    public List<ModelElement> attachmentsOf(NetworkSecurityGroup nsg) {
+        List<ModelElement> out = new ArrayList<>();
         for (Subnet s : subnets.values()) {
             if (nsgOf(s) instanceof NsgAttachment.Attached a && a.nsg() == nsg) {
                 out.add(s);
@@ -176,8 +177,10 @@ public final class Topology {
             }
         }
         for (Peering p : new Peering[] {forward, backward}) {
-            if (!Boolean.TRUE.equals(p.allowVirtualNetworkAccess().known().orElse(
-                    p.allowVirtualNetworkAccess() instanceof Field.Absent))) {
+            // Azure allows virtual network access unless the peering says otherwise.
+            Field<Boolean> access = p.allowVirtualNetworkAccess();
+            boolean allowed = access instanceof Field.Absent || Boolean.TRUE.equals(access.known().orElse(false));
+            if (!allowed) {
                 return new PeeringLink(a, b, forward, backward, PeeringLink.State.ACCESS_DISABLED,
                         "'" + p.id() + "' does not allow virtual network access");
             }

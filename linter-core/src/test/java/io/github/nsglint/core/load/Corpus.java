@@ -10,12 +10,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /** The shared corpus of real templates beside the clone ({@code ../shared/corpus}), as CI has it. */
-final class Corpus {
+public final class Corpus {
 
     private Corpus() {
     }
 
-    static Path root() {
+    public static Path root() {
         Path shared = Path.of(System.getProperty("nsglint.shared", "../../shared"));
         Path corpus = shared.resolve("corpus").toAbsolutePath().normalize();
         if (!Files.isDirectory(corpus)) {
@@ -28,12 +28,12 @@ final class Corpus {
         return corpus;
     }
 
-    static Path quickstarts() {
+    public static Path quickstarts() {
         return root().resolve("azure-quickstart-templates");
     }
 
     /** Every template of the quickstart corpus (parameters files excluded: they load with their template). */
-    static List<Path> templates() throws IOException {
+    public static List<Path> templates() throws IOException {
         try (Stream<Path> walk = Files.walk(quickstarts())) {
             return walk.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".parameters.json"))
                     .sorted().toList();

@@ -48,11 +48,15 @@ public final class ModelJsonWriter {
         out.write(System.lineSeparator());
     }
 
+    /** An Unknown field: the element and field that hold it, why it is unknown, and where that comes from. */
+    private record UnknownUse(String element, String field, String reason, SourceLocation location) {
+    }
+
     /** One write: the generator, the topology, and the Unknowns met so far. */
     private static final class Walk {
         private final JsonGenerator g;
         private final Topology topology;
-        private final List<Object[]> unknowns = new ArrayList<>();
+        private final List<UnknownUse> unknowns = new ArrayList<>();
         private final Deque<String> elementIds = new ArrayDeque<>();
         private final Deque<String> path = new ArrayDeque<>();
 
@@ -82,12 +86,12 @@ public final class ModelJsonWriter {
             peeringLinks();
             g.writeFieldName("unknowns");
             g.writeStartArray();
-            for (Object[] u : unknowns) {
+            for (UnknownUse u : unknowns) {
                 g.writeStartObject();
-                g.writeStringField("element", (String) u[0]);
-                g.writeStringField("field", (String) u[1]);
-                g.writeStringField("reason", (String) u[2]);
-                g.writeStringField("location", ((SourceLocation) u[3]).display());
+                g.writeStringField("element", u.element());
+                g.writeStringField("field", u.field());
+                g.writeStringField("reason", u.reason());
+                g.writeStringField("location", u.location().display());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -218,8 +222,8 @@ public final class ModelJsonWriter {
                 g.writeStringField("unknown", u.reason());
                 g.writeStringField("at", u.location().display());
                 g.writeEndObject();
-                unknowns.add(new Object[] {elementIds.isEmpty() ? "" : elementIds.peek(), String.join(".", path)
-                        .replace(".[", "["), u.reason(), u.location()});
+                unknowns.add(new UnknownUse(elementIds.isEmpty() ? "" : elementIds.peek(),
+                        String.join(".", path).replace(".[", "["), u.reason(), u.location()));
             } else if (f instanceof Field.Invalid<?> i) {
                 g.writeStartObject();
                 g.writeStringField("invalid", i.raw());
@@ -251,8 +255,8 @@ public final class ModelJsonWriter {
             } else if (r instanceof NetworkSecurityGroup nsg) {
                 g.writeFieldName("attachedTo");
                 g.writeStartArray();
-                for (Object a : topology.attachmentsOf(nsg)) {
-                    g.writeString(((ModelElement) a).id());
+                for (ModelElement a : topology.attachmentsOf(nsg)) {
+                    g.writeString(a.id());
                 }
                 g.writeEndArray();
             } else if (r instanceof BastionHost b) {

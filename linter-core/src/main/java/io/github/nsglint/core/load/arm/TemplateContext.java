@@ -35,7 +35,6 @@ final class TemplateContext {
     /** Variables defined by a variable copy loop: their declaration is the loop object. */
     private final Set<String> variableLoops = new HashSet<>();
     private final Map<String, JObject> functions = new HashMap<>();
-    private final SourceLocation templateLocation;
 
     /**
      * @param supplied parameter values given to this template (parameters file, nested deployment), by
@@ -48,7 +47,6 @@ final class TemplateContext {
         this.evaluator = evaluator;
         this.diagnostics = diagnostics;
         this.suppliedValues = supplied;
-        this.templateLocation = template.location();
         template.object("parameters").ifPresent(ps -> ps.members().forEach((name, decl) -> {
             if (decl instanceof JObject d) {
                 parameterDeclarations.put(name.toLowerCase(Locale.ROOT), d);
@@ -167,10 +165,6 @@ final class TemplateContext {
         } finally {
             evaluating.remove("v:" + key);
         }
-    }
-
-    SourceLocation templateLocation() {
-        return templateLocation;
     }
 
     /** Names of the declared parameters, for messages and for the parameters-file check. */
