@@ -120,13 +120,17 @@ final class ModelBuilder {
         children.forEach((parentKey, rules) -> {
             ResourceInstance first = rules.get(0);
             String parentId = ResourceIds.parent(first.id());
-            gaps.add(new ModelGap("Microsoft.Network/networkSecurityGroups", "security rules are added to NSG '"
-                    + parentId + "', which is not declared in the scanned files; its other rules are unknown",
-                    first.location()));
+            String why = "security rules are added to NSG '" + parentId + "', which is not declared in the scanned"
+                    + " files; its other rules are unknown";
+            gaps.add(new ModelGap("Microsoft.Network/networkSecurityGroups", why, first.location()));
+            List<SecurityRule> known = new ArrayList<>();
+            for (ResourceInstance c : rules) {
+                known.add(SecurityRuleReader.read(parentId, lastSegment(c), Fields.props(c.properties()),
+                        c.location()));
+            }
             out.add(new NetworkSecurityGroup(parentId, Field.known(ResourceIds.name(parentId)),
-                    Field.unknown("NSG '" + ResourceIds.name(parentId) + "' is not declared in the scanned files;"
-                            + " only the rules added to it are known", first.location()),
-                    Deployment.REFERENCED, first.location()));
+                    Field.known(List.copyOf(known)), Field.unknown(why, first.location()), Deployment.REFERENCED,
+                    first.location()));
         });
         return out;
     }
@@ -151,7 +155,7 @@ final class ModelBuilder {
         } else {
             rules = retype(inline);
         }
-        return new NetworkSecurityGroup(r.id(), name(r), rules, r.deployment(), r.location());
+        return new NetworkSecurityGroup(r.id(), name(r), rules, Field.known(true), r.deployment(), r.location());
     }
 
     // ---- VNets, subnets, peerings ------------------------------------------------------------------------

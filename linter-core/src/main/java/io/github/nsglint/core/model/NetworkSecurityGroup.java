@@ -8,12 +8,17 @@ import java.util.List;
  * A network security group with its custom rules (inline and child {@code securityRules} resources merged).
  * The default rules are not listed here: they are a fact of the platform, added by the flow engine.
  *
- * @param securityRules Unknown when the rule list as a whole cannot be evaluated (e.g. {@code [reference(...)]})
+ * @param securityRules the rules the scanned files declare; Unknown when the list as a whole cannot be evaluated
+ *                      (e.g. {@code [reference(...)]})
+ * @param complete      Known(true) when {@code securityRules} are all the NSG's rules; Unknown when the NSG is
+ *                      declared outside the scanned files and only rules added to it are known, so other rules,
+ *                      with any priority, may exist
  */
 public record NetworkSecurityGroup(
         String id,
         Field<String> name,
         Field<List<SecurityRule>> securityRules,
+        Field<Boolean> complete,
         Deployment deployment,
         SourceLocation location) implements ModelElement {
 
@@ -21,6 +26,7 @@ public record NetworkSecurityGroup(
         requireNonNull(id, "id is null");
         requireNonNull(name, "name is null");
         requireNonNull(securityRules, "securityRules is null");
+        requireNonNull(complete, "complete is null");
         requireNonNull(deployment, "deployment is null");
         requireNonNull(location, "location is null");
     }

@@ -14,6 +14,7 @@ public final class PointerPath {
     private final PointerPath parent;
     private final String name;
     private final int index;
+    /** Rendered on first use; a race renders the same string twice, which is harmless (String is immutable). */
     private String text;
 
     private PointerPath(PointerPath parent, String name, int index) {

@@ -284,6 +284,31 @@ class ModelLoaderTest {
     }
 
     @Test
+    void azureCliVnetShowFlattensPropertiesAndStillLoads() throws IOException {
+        Files.writeString(dir.resolve("vnet-show.json"), """
+                {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+                 "id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/hub",
+                 "name": "hub", "type": "Microsoft.Network/virtualNetworks", "location": "westeurope",
+                 "dhcpOptions": {"dnsServers": ["10.0.5.4"]},
+                 "subnets": [{"addressPrefix": "10.0.1.0/26", "name": "AzureBastionSubnet",
+                   "id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/hub/subnets/AzureBastionSubnet",
+                   "networkSecurityGroup": {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/networkSecurityGroups/bas-nsg",
+                     "resourceGroup": "r"}}],
+                 "virtualNetworkPeerings": [{"name": "hub-to-spoke", "allowVirtualNetworkAccess": false,
+                   "id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/hub/virtualNetworkPeerings/hub-to-spoke",
+                   "peeringState": "Connected",
+                   "remoteVirtualNetwork": {"id": "/subscriptions/s/resourceGroups/r2/providers/Microsoft.Network/virtualNetworks/spoke"}}]}""");
+        VirtualNetwork hub = new ModelLoader().load(List.of(dir), null).model().virtualNetworks().get(0);
+        assertEquals(Field.known(List.of("10.0.5.4")), hub.dnsServers());
+        assertEquals(Field.known("westeurope"), hub.region());
+        Subnet bastion = hub.subnets().get(0);
+        assertEquals(Field.known(List.of("10.0.1.0/26")), bastion.addressPrefixes());
+        assertTrue(bastion.networkSecurityGroupId().known().orElseThrow().endsWith("/bas-nsg"));
+        assertEquals(Field.known(false), hub.peerings().get(0).allowVirtualNetworkAccess());
+        assertEquals(Deployment.LIVE, hub.peerings().get(0).deployment());
+    }
+
+    @Test
     void nonTemplateJsonIsSkippedWithANoteAndBadJsonIsAnErrorWhileOthersLoad() throws IOException {
         Files.writeString(dir.resolve("a-package.json"), "{\"name\": \"web\", \"version\": \"1.0.0\"}");
         Files.writeString(dir.resolve("b-broken.json"), "{" + SCHEMA + ", \"resources\": [");

@@ -16,9 +16,13 @@ import java.util.Locale;
  */
 final class ExpressionParser {
 
+    /** Far deeper than any real template nests calls; bounds recursion on hostile input. */
+    static final int MAX_DEPTH = 256;
+
     private final String text;
     private final SourceLocation location;
     private int pos;
+    private int depth;
 
     private ExpressionParser(String text, SourceLocation location) {
         this.text = text;
@@ -44,6 +48,9 @@ final class ExpressionParser {
     }
 
     private Expr expression() {
+        if (++depth > MAX_DEPTH) {
+            throw error("expression is nested deeper than " + MAX_DEPTH + " levels");
+        }
         Expr e = primary();
         while (true) {
             skipSpaces();
@@ -59,6 +66,7 @@ final class ExpressionParser {
                 expect(']');
                 e = new Expr.Index(e, index);
             } else {
+                depth--;
                 return e;
             }
         }

@@ -117,6 +117,14 @@ class UnknownValuesTest {
     }
 
     @Test
+    void hostileNestingIsRefusedNotOverflowed() {
+        String deep = "[" + "concat(".repeat(5_000) + "'x'" + ")".repeat(5_000) + "]";
+        String result = eval.of(deep);
+        assertTrue(result.contains("nested deeper than 256 levels"), result);
+        assertEquals("\"x\"", eval.of("[" + "concat(".repeat(200) + "'x'" + ")".repeat(200) + "]"));
+    }
+
+    @Test
     void syntaxErrorNamesThePosition() {
         assertEquals("unknown: cannot evaluate: syntax error in expression at character 12: expected ')' but the"
                 + " expression ends", eval.of("[concat('a']"));
