@@ -1,0 +1,158 @@
+package io.github.nsglint.core.flow;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * The address line: IPv4 at {@code [0, 2^32)}, IPv6 at {@code [2^32, 2^32 + 2^128)}. Parses IPs and CIDRs onto it
+ * and formats points back; the platform's special ranges are here too.
+ */
+public final class AddressSpace {
+
+    static final BigInteger V6_OFFSET = BigInteger.ONE.shiftLeft(32);
+    public static final IntervalSet ALL_V4 = IntervalSet.of(BigInteger.ZERO, V6_OFFSET.subtract(BigInteger.ONE));
+    public static final IntervalSet ALL_V6 = IntervalSet.of(V6_OFFSET,
+            V6_OFFSET.add(BigInteger.ONE.shiftLeft(128)).subtract(BigInteger.ONE));
+    public static final IntervalSet ALL = ALL_V4.union(ALL_V6);
+
+    /** The platform address behind AzureLoadBalancer (health probes) and DNS: 168.63.129.16. */
+    public static final IntervalSet AZURE_PLATFORM = cidr("168.63.129.16/32").orElseThrow();
+
+    /**
+     * Addresses that are never on the public internet: private, shared, loopback, link-local, multicast and
+     * reserved ranges (RFC 1918, 6598, 3927, 5737, 4193, 4291), and the platform address.
+     */
+    public static final IntervalSet NOT_PUBLIC = union("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
+            "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15",
+            "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4", "::/128", "::1/128", "fc00::/7",
+            "fe80::/10", "ff00::/8", "2001:db8::/32").union(AZURE_PLATFORM);
+
+    /** Public IPv4 and IPv6 space. */
+    public static final IntervalSet PUBLIC = ALL.subtract(NOT_PUBLIC);
+
+    private AddressSpace() {
+    }
+
+    private static IntervalSet union(String... cidrs) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (String c : cidrs) {
+            s = s.union(cidr(c).orElseThrow());
+        }
+        return s;
+    }
+
+    /**
+     * An IP address or CIDR ({@code 10.0.0.0/16}, {@code 10.0.0.4}, {@code 2001:db8::/32}), host bits allowed as
+     * Azure allows them; empty when the text is neither.
+     */
+    public static Optional<IntervalSet> cidr(String text) {
+        String t = text.trim();
+        int slash = t.indexOf('/');
+        String address = slash < 0 ? t : t.substring(0, slash);
+        boolean v6 = address.indexOf(':') >= 0;
+        int bits = v6 ? 128 : 32;
+        int prefix = bits;
+        if (slash >= 0) {
+            String p = t.substring(slash + 1);
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+                return Optional.empty();
+            }
+            prefix = Integer.parseInt(p);
+            if (prefix > bits) {
+                return Optional.empty();
+            }
+        }
+        Optional<BigInteger> value = v6 ? parseV6(address) : parseV4(address);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
+        BigInteger start = value.get().andNot(hostMask);
+        BigInteger offset = v6 ? V6_OFFSET : BigInteger.ZERO;
+        return Optional.of(IntervalSet.of(start.add(offset), start.or(hostMask).add(offset)));
+    }
+
+    private static Optional<BigInteger> parseV4(String s) {
+        String[] parts = s.split("\\.", -1);
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        long v = 0;
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+                return Optional.empty();
+            }
+            int octet = Integer.parseInt(p);
+            if (octet > 255) {
+                return Optional.empty();
+            }
+            v = (v << 8) | octet;
+        }
+        return Optional.of(BigInteger.valueOf(v));
+    }
+
+    private static Optional<BigInteger> parseV6(String s) {
+        // Only hex digits, colons and dots: InetAddress then parses a literal and never looks up a name.
+        if (!s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.') || s.length() > 45) {
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(s).getAddress();
+            if (bytes.length != 16) {
+                return Optional.empty();
+            }
+            return Optional.of(new BigInteger(1, bytes));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static boolean isV6(BigInteger point) {
+        return point.compareTo(V6_OFFSET) >= 0;
+    }
+
+    /** The text of a point of the line: dotted quad, or RFC 5952 IPv6. */
+    public static String format(BigInteger point) {
+        if (!isV6(point)) {
+            long v = point.longValue();
+            return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
+        }
+        BigInteger v = point.subtract(V6_OFFSET);
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = v.shiftRight(16 * (7 - i)).intValue() & 0xffff;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8;) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.nsglint.core.flow;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.nsglint.core.model.SourceLocation;
+import java.util.List;
+
+/**
+ * What happens to one part of a queried flow set: allowed, denied, or not known. {@code rules} are the rules
+ * that decided it at each level, in processing order (the last one decides a denial); for UNKNOWN, {@code reason}
+ * and {@code at} say why and where from.
+ */
+public record Decision(FlowBox flows, Outcome outcome, List<DecidingRule> rules, String reason, SourceLocation at) {
+
+    public Decision {
+        requireNonNull(flows, "flows is null");
+        requireNonNull(outcome, "outcome is null");
+        rules = List.copyOf(rules);
+    }
+
+    /** The rule that settled the outcome: the last one on the path. */
+    public DecidingRule deciding() {
+        return rules.get(rules.size() - 1);
+    }
+
+    /** Allowed, denied, or not known. */
+    public enum Outcome {
+        ALLOWED,
+        DENIED,
+        UNKNOWN
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.nsglint.core.flow;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A product set of flows in one direction: protocols × source addresses × source ports × destination
+ * addresses × destination ports. An NSG rule matches exactly such a box.
+ */
+public record FlowBox(int protocols, AddressSet sources, IntervalSet sourcePorts, AddressSet destinations,
+        IntervalSet destinationPorts) {
+
+    /** Every port, and "no port" (-1) for protocols without ports. */
+    public static final IntervalSet ANY_PORT = IntervalSet.of(Protocols.NO_PORT, 65535);
+    static final IntervalSet REAL_PORTS = IntervalSet.of(0, 65535);
+    static final IntervalSet NO_PORT = IntervalSet.of(Protocols.NO_PORT, Protocols.NO_PORT);
+
+    public FlowBox {
+        requireNonNull(sources, "sources is null");
+        requireNonNull(sourcePorts, "sourcePorts is null");
+        requireNonNull(destinations, "destinations is null");
+        requireNonNull(destinationPorts, "destinationPorts is null");
+    }
+
+    public boolean isEmpty() {
+        return protocols == 0 || sources.isEmpty() || sourcePorts.isEmpty() || destinations.isEmpty()
+                || destinationPorts.isEmpty();
+    }
+
+    public FlowBox intersect(FlowBox o) {
+        return new FlowBox(protocols & o.protocols, sources.intersect(o.sources),
+                sourcePorts.intersect(o.sourcePorts), destinations.intersect(o.destinations),
+                destinationPorts.intersect(o.destinationPorts));
+    }
+
+    public boolean intersects(FlowBox o) {
+        return (protocols & o.protocols) != 0 && sourcePorts.intersects(o.sourcePorts)
+                && destinationPorts.intersects(o.destinationPorts) && sources.intersects(o.sources)
+                && destinations.intersects(o.destinations);
+    }
+
+    /** {@code this - o} as disjoint boxes: at most one per dimension. */
+    public List<FlowBox> subtract(FlowBox o) {
+        if (!intersects(o)) {
+            return List.of(this);
+        }
+        List<FlowBox> out = new ArrayList<>(5);
+        int p = protocols & ~o.protocols;
+        if (p != 0) {
+            out.add(new FlowBox(p, sources, sourcePorts, destinations, destinationPorts));
+        }
+        int pi = protocols & o.protocols;
+        AddressSet s = sources.subtract(o.sources);
+        if (!s.isEmpty()) {
+            out.add(new FlowBox(pi, s, sourcePorts, destinations, destinationPorts));
+        }
+        AddressSet si = sources.intersect(o.sources);
+        IntervalSet sp = sourcePorts.subtract(o.sourcePorts);
+        if (!sp.isEmpty()) {
+            out.add(new FlowBox(pi, si, sp, destinations, destinationPorts));
+        }
+        IntervalSet spi = sourcePorts.intersect(o.sourcePorts);
+        AddressSet d = destinations.subtract(o.destinations);
+        if (!d.isEmpty()) {
+            out.add(new FlowBox(pi, si, spi, d, destinationPorts));
+        }
+        AddressSet di = destinations.intersect(o.destinations);
+        IntervalSet dp = destinationPorts.subtract(o.destinationPorts);
+        if (!dp.isEmpty()) {
+            out.add(new FlowBox(pi, si, spi, di, dp));
+        }
+        return out;
+    }
+
+    /** Whether every flow of {@code o} is in this box. */
+    public boolean containsAll(FlowBox o) {
+        return o.isEmpty() || ((o.protocols & ~protocols) == 0 && sources.containsAll(o.sources)
+                && sourcePorts.containsAll(o.sourcePorts) && destinations.containsAll(o.destinations)
+                && destinationPorts.containsAll(o.destinationPorts));
+    }
+}

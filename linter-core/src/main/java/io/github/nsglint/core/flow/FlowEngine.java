@@ -1,0 +1,358 @@
+package io.github.nsglint.core.flow;
+
+import io.github.nsglint.core.model.Direction;
+import io.github.nsglint.core.model.Field;
+import io.github.nsglint.core.model.IpConfiguration;
+import io.github.nsglint.core.model.NetworkInterface;
+import io.github.nsglint.core.model.NetworkSecurityGroup;
+import io.github.nsglint.core.model.ResourceIds;
+import io.github.nsglint.core.model.SecurityRule;
+import io.github.nsglint.core.model.SourceLocation;
+import io.github.nsglint.core.model.Subnet;
+import io.github.nsglint.core.model.VirtualNetwork;
+import io.github.nsglint.core.topology.NsgAttachment;
+import io.github.nsglint.core.topology.PeeringLink;
+import io.github.nsglint.core.topology.Topology;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The questions rules ask about flows, answered with Azure's NSG semantics (DESIGN section 3): first match in
+ * priority order with the default rules, {@code VirtualNetwork} relative to the VNet where the NSG is applied,
+ * inbound through the subnet's NSG then the NIC's, outbound the other way, no NSG = allow. Every answer that
+ * depends on something unknown is UNKNOWN, with its reason.
+ */
+public final class FlowEngine {
+
+    /** Tags the catalog asks about even when no rule names them, so their atoms exist before rules compile. */
+    private static final List<String> WELL_KNOWN_TAGS = List.of("GatewayManager", "AzureCloud");
+
+    private final Topology topology;
+    private final ServiceTagPrefixes tags;
+    private final Atoms atoms = new Atoms();
+    private final Map<String, TagContext> contexts = new ConcurrentHashMap<>();
+    private final Map<CompileKey, List<CompiledRule>> compiled = new ConcurrentHashMap<>();
+    private volatile int atomsWhenCompiled = -1;
+    private final TagContext unattached;
+
+    private FlowEngine(Topology topology, ServiceTagPrefixes tags) {
+        this.topology = topology;
+        this.tags = tags;
+        this.unattached = TagContext.unattached(tags, atoms);
+        registerAtoms();
+    }
+
+    public static FlowEngine of(Topology topology, ServiceTagPrefixes tags) {
+        return new FlowEngine(topology, tags);
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public Atoms atoms() {
+        return atoms;
+    }
+
+    /** Every tag and ASG the model names gets its atoms now, so every compiled rule relates to all of them. */
+    private void registerAtoms() {
+        for (boolean v6 : new boolean[] {false, true}) {
+            atoms.atom("on-premises", Atoms.Kind.ON_PREMISES, v6);
+        }
+        for (String tag : WELL_KNOWN_TAGS) {
+            unattached.token(tag, null);
+        }
+        for (NetworkSecurityGroup nsg : topology.model().networkSecurityGroups()) {
+            for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
+                for (Field<List<String>> f : List.of(r.sourceAddressPrefixes(), r.destinationAddressPrefixes())) {
+                    f.known().ifPresent(ts -> ts.forEach(t -> unattached.token(t, null)));
+                }
+                for (Field<List<String>> f : List.of(r.sourceApplicationSecurityGroupIds(),
+                        r.destinationApplicationSecurityGroupIds())) {
+                    f.known().ifPresent(ids -> ids.forEach(unattached::applicationSecurityGroup));
+                }
+            }
+        }
+    }
+
+    // ---- contexts ----------------------------------------------------------------------------------------
+
+    /** An NSG judged on its own, attached nowhere. */
+    public TagContext unattached() {
+        return unattached;
+    }
+
+    /** The context of NSGs applied in {@code vnet}: what VirtualNetwork and Internet mean there. */
+    public TagContext contextOf(VirtualNetwork vnet) {
+        return contexts.computeIfAbsent(ResourceIds.key(vnet.id()), k -> buildContext(vnet));
+    }
+
+    /** The context of a subnet's VNet; an unattached-like context when the VNet is not known. */
+    public TagContext contextOf(Subnet subnet) {
+        return topology.virtualNetworkOf(subnet).map(this::contextOf).orElse(unattached);
+    }
+
+    private TagContext buildContext(VirtualNetwork vnet) {
+        String name = vnet.name().known().orElse(vnet.id());
+        Space own = space(vnet);
+        IntervalSet definite = own.ips;
+        IntervalSet possible = own.possible;
+        String reason = own.reason;
+        SourceLocation at = own.at;
+        boolean gateway = hasGateway(vnet);
+        for (PeeringLink l : topology.linksOf(vnet.id())) {
+            String otherId = ResourceIds.same(l.vnetA(), vnet.id()) ? l.vnetB() : l.vnetA();
+            Optional<VirtualNetwork> other = topology.model().virtualNetwork(otherId);
+            if (l.state() == PeeringLink.State.CONNECTED || l.state() == PeeringLink.State.UNKNOWN) {
+                Space s = other.map(FlowEngine::space).orElse(new Space(IntervalSet.EMPTY, AddressSpace.NOT_PUBLIC,
+                        "peered VNet '" + otherId + "' is not declared in the scanned files", vnet.location()));
+                if (l.state() == PeeringLink.State.CONNECTED) {
+                    definite = definite.union(s.ips);
+                } else if (reason == null) {
+                    reason = "whether the peering with '" + otherId + "' carries traffic is not known: " + l.reason();
+                    at = vnet.location();
+                }
+                possible = possible.union(s.possible);
+                if (reason == null && s.reason != null) {
+                    reason = s.reason;
+                    at = s.at;
+                }
+                gateway |= l.state() == PeeringLink.State.CONNECTED && other.map(this::hasGateway).orElse(false);
+            }
+        }
+        return new TagContext("in VNet " + name, definite, possible, reason, at, gateway, tags, atoms);
+    }
+
+    /** A VNet's address space: known addresses, possible addresses, and why they differ. */
+    private record Space(IntervalSet ips, IntervalSet possible, String reason, SourceLocation at) {
+    }
+
+    private static Space space(VirtualNetwork vnet) {
+        String name = vnet.name().known().orElse(vnet.id());
+        if (vnet.addressSpace() instanceof Field.Known<List<String>> k) {
+            IntervalSet s = IntervalSet.EMPTY;
+            for (String p : k.value()) {
+                Optional<IntervalSet> c = AddressSpace.cidr(p);
+                if (c.isEmpty()) {
+                    return new Space(s, AddressSpace.NOT_PUBLIC, "address space '" + p + "' of VNet " + name
+                            + " is not a valid CIDR", vnet.location());
+                }
+                s = s.union(c.get());
+            }
+            return new Space(s, s, null, null);
+        }
+        String why = vnet.addressSpace() instanceof Field.Unknown<List<String>> u ? u.reason() : "it is not set";
+        SourceLocation at = vnet.addressSpace() instanceof Field.Unknown<List<String>> u ? u.location() : vnet.location();
+        // Assumed private, as VNets are in practice; see TagContext.
+        return new Space(IntervalSet.EMPTY, AddressSpace.NOT_PUBLIC, "the address space of VNet " + name
+                + " is not known: " + why, at);
+    }
+
+    private boolean hasGateway(VirtualNetwork vnet) {
+        boolean gatewaySubnet = vnet.subnets().stream()
+                .anyMatch(s -> s.name().known().filter("GatewaySubnet"::equalsIgnoreCase).isPresent());
+        boolean hub = topology.model().virtualHubConnections().stream()
+                .anyMatch(c -> c.remoteVirtualNetworkId().known().filter(id -> ResourceIds.same(id, vnet.id()))
+                        .isPresent());
+        return gatewaySubnet || hub;
+    }
+
+    // ---- building queries ---------------------------------------------------------------------------------
+
+    /** The addresses a token certainly stands for in a context ({@code Internet}, {@code 10.0.1.0/26}, a tag). */
+    public AddressSet addresses(String token, TagContext ctx) {
+        return ctx.token(token, null).definite();
+    }
+
+    /** The addresses of a subnet; empty when its prefixes are not known. */
+    public AddressSet addressesOf(Subnet subnet) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (String p : subnet.addressPrefixes().known().orElse(List.of())) {
+            s = s.union(AddressSpace.cidr(p).orElse(IntervalSet.EMPTY));
+        }
+        return AddressSet.ofIps(s);
+    }
+
+    /** The flows of a query that can exist (ports only for TCP and UDP). */
+    public static FlowSet flows(int protocols, AddressSet sources, IntervalSet sourcePorts, AddressSet destinations,
+            IntervalSet destinationPorts) {
+        return FlowSet.real(new FlowBox(protocols, sources, sourcePorts, destinations, destinationPorts));
+    }
+
+    // ---- evaluation ---------------------------------------------------------------------------------------
+
+    /** One NSG on its own (its rules in priority order, then the defaults), in a context. */
+    public List<Decision> evaluate(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, FlowSet query) {
+        return FirstMatch.evaluate(query, rules(nsg, direction, ctx));
+    }
+
+    /**
+     * Flows through a subnet and, when given, one of its NICs: inbound the subnet's NSG then the NIC's,
+     * outbound the NIC's then the subnet's. A flow is allowed only if every level allows it.
+     */
+    public List<Decision> evaluate(Subnet subnet, NetworkInterface nic, Direction direction, FlowSet query) {
+        TagContext ctx = contextOf(subnet);
+        List<Level> levels = new ArrayList<>();
+        levels.add(new Level(topology.nsgOf(subnet), "subnet " + subnet.name().known().orElse(subnet.id()),
+                subnet.location()));
+        if (nic != null) {
+            levels.add(new Level(topology.nsgOf(nic), "NIC " + nic.name().known().orElse(nic.id()), nic.location()));
+        }
+        if (direction == Direction.OUTBOUND) {
+            java.util.Collections.reverse(levels);
+        }
+        List<Decision> decisions = new ArrayList<>();
+        for (FlowBox b : query.boxes()) {
+            decisions.add(new Decision(b, Decision.Outcome.ALLOWED, List.of(), null, null));
+        }
+        for (Level level : levels) {
+            List<Decision> next = new ArrayList<>();
+            for (Decision d : decisions) {
+                if (d.outcome() == Decision.Outcome.DENIED) {
+                    next.add(d);
+                    continue;
+                }
+                for (Decision s : level(level, direction, ctx, FlowSet.of(d.flows()))) {
+                    List<DecidingRule> path = new ArrayList<>(d.rules());
+                    path.addAll(s.rules());
+                    if (d.outcome() == Decision.Outcome.ALLOWED || s.outcome() == Decision.Outcome.DENIED) {
+                        next.add(new Decision(s.flows(), s.outcome(), path, s.reason(), s.at()));
+                    } else {
+                        next.add(new Decision(s.flows(), Decision.Outcome.UNKNOWN, path, d.reason(), d.at()));
+                    }
+                }
+            }
+            decisions = next;
+        }
+        return decisions;
+    }
+
+    /** The NSG at one level of the chain, named for messages. */
+    private record Level(NsgAttachment attachment, String where, SourceLocation location) {
+    }
+
+    private List<Decision> level(Level level, Direction direction, TagContext ctx, FlowSet flows) {
+        NsgAttachment a = level.attachment();
+        if (a instanceof NsgAttachment.Attached at) {
+            return FirstMatch.evaluate(flows, rules(at.nsg(), direction, ctx));
+        }
+        List<Decision> out = new ArrayList<>();
+        for (FlowBox b : flows.boxes()) {
+            if (a instanceof NsgAttachment.None) {
+                DecidingRule none = new DecidingRule("", "", "no NSG on " + level.where() + " (allows everything)", 0,
+                        DecidingRule.Kind.NO_NSG, io.github.nsglint.core.model.Access.ALLOW, level.location());
+                out.add(new Decision(b, Decision.Outcome.ALLOWED, List.of(none), null, null));
+            } else {
+                NsgAttachment.Unresolved u = (NsgAttachment.Unresolved) a;
+                DecidingRule unknown = new DecidingRule("", "", "unknown NSG on " + level.where(), 0,
+                        DecidingRule.Kind.CUSTOM, io.github.nsglint.core.model.Access.DENY, level.location());
+                SourceLocation where = u.reference() instanceof Field.Unknown<String> f ? f.location() : level.location();
+                out.add(new Decision(b, Decision.Outcome.UNKNOWN, List.of(unknown),
+                        "the NSG on " + level.where() + " is not known: " + u.reason(), where));
+            }
+        }
+        return out;
+    }
+
+    List<CompiledRule> rules(NetworkSecurityGroup nsg, Direction direction, TagContext ctx) {
+        int atomCount = atoms.all().size();
+        if (atomCount != atomsWhenCompiled) {
+            // A query named a tag no rule names: its atom is new, so compiled rules must relate to it too.
+            compiled.clear();
+            atomsWhenCompiled = atomCount;
+        }
+        return compiled.computeIfAbsent(new CompileKey(nsg, direction, ctx),
+                k -> RuleCompiler.compile(nsg, direction, ctx));
+    }
+
+    /** Compiled rules depend on the NSG, the direction and the context (compared by identity). */
+    private record CompileKey(NetworkSecurityGroup nsg, Direction direction, TagContext context) {
+    }
+
+    // ---- verdicts -----------------------------------------------------------------------------------------
+
+    /** HOLDS when every flow is allowed; VIOLATED with a denied flow; INDETERMINATE when some is unknown. */
+    public Verdict allAllowed(List<Decision> decisions, Direction direction) {
+        return verdict(decisions, direction, Decision.Outcome.DENIED);
+    }
+
+    /** HOLDS when every flow is denied; VIOLATED with an allowed flow; INDETERMINATE when some is unknown. */
+    public Verdict allDenied(List<Decision> decisions, Direction direction) {
+        return verdict(decisions, direction, Decision.Outcome.ALLOWED);
+    }
+
+    private Verdict verdict(List<Decision> decisions, Direction direction, Decision.Outcome wrong) {
+        Decision unknown = null;
+        for (Decision d : decisions) {
+            if (d.outcome() == wrong) {
+                return new Verdict.Violated(witness(d, direction));
+            }
+            if (d.outcome() == Decision.Outcome.UNKNOWN && unknown == null) {
+                unknown = d;
+            }
+        }
+        if (unknown != null) {
+            return new Verdict.Indeterminate(unknown.reason() == null ? "not known" : unknown.reason(), unknown.at(),
+                    witness(unknown, direction));
+        }
+        return new Verdict.Holds();
+    }
+
+    /** One concrete flow of a decision's flows, with the rules that decide it. */
+    public Witness witness(Decision d, Direction direction) {
+        FlowBox b = d.flows();
+        int protocol = Integer.lowestOneBit(b.protocols() & Protocols.TCP) != 0 ? Protocols.TCP
+                : Integer.lowestOneBit(b.protocols());
+        int sourcePort = port(b.sourcePorts(), 49152);
+        int destinationPort = port(b.destinationPorts(), -2);
+        ConcreteFlow flow = new ConcreteFlow(direction, Protocols.name(protocol), address(b.sources()), sourcePort,
+                address(b.destinations()), destinationPort);
+        return new Witness(flow, d.rules());
+    }
+
+    private static int port(IntervalSet ports, int preferred) {
+        if (preferred >= 0 && ports.contains(BigInteger.valueOf(preferred))) {
+            return preferred;
+        }
+        for (int i = 0; i < ports.intervalCount(); i++) {
+            if (ports.high(i).signum() >= 0) {
+                return ports.low(i).max(BigInteger.ZERO).intValue();
+            }
+        }
+        return Protocols.NO_PORT;
+    }
+
+    /** A readable address of a set: the fifth address of a range (Azure's first host address), or a tag. */
+    private String address(AddressSet s) {
+        IntervalSet ips = s.ips();
+        if (!ips.isEmpty()) {
+            BigInteger lo = ips.low(0);
+            BigInteger host = lo.add(BigInteger.valueOf(4));
+            return AddressSpace.format(host.compareTo(ips.high(0)) <= 0 && !lo.testBit(0) && !lo.testBit(1) ? host : lo);
+        }
+        int atom = s.firstAtom();
+        return atom < 0 ? "(no address)" : atoms.get(atom).display();
+    }
+
+    // ---- convenience for NIC targets ----------------------------------------------------------------------
+
+    /** The NICs of a subnet that have an IP configuration in it. */
+    public List<NetworkInterface> nicsIn(Subnet subnet) {
+        return topology.nicsIn(subnet);
+    }
+
+    /** A NIC's private addresses in a subnet, when the template fixes them. */
+    public static AddressSet privateAddresses(NetworkInterface nic, Subnet subnet) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (IpConfiguration ip : nic.ipConfigurations()) {
+            if (ip.subnetId().known().filter(id -> ResourceIds.same(id, subnet.id())).isPresent()) {
+                s = s.union(ip.privateIpAddress().known().flatMap(AddressSpace::cidr).orElse(IntervalSet.EMPTY));
+            }
+        }
+        return AddressSet.ofIps(s);
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.nsglint.core.flow;
+
+import io.github.nsglint.core.model.Direction;
+import io.github.nsglint.core.model.Field;
+import io.github.nsglint.core.model.NetworkSecurityGroup;
+import io.github.nsglint.core.model.SecurityRule;
+import io.github.nsglint.core.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Rule-level answers about one NSG: shadowed rules, duplicate priorities, fields Azure rejects. */
+public final class NsgHygiene {
+
+    public static final int MIN_PRIORITY = 100;
+    public static final int MAX_PRIORITY = 4096;
+
+    private final FlowEngine engine;
+
+    public NsgHygiene(FlowEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Rules that no flow can reach in a context: every flow they could match is certainly taken by rules of
+     * higher priority (named in {@link RuleProblem#related()}). A rule that is only perhaps shadowed (an unknown
+     * field on the way) is not reported: a warning must not be a guess.
+     */
+    public List<RuleProblem> shadowedRules(NetworkSecurityGroup nsg, TagContext ctx) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            List<CompiledRule> rules = engine.rules(nsg, direction, ctx);
+            for (int i = 0; i < rules.size(); i++) {
+                CompiledRule r = rules.get(i);
+                if (r.source() == null || !r.isCertain() || r.definite().isEmpty()) {
+                    continue;
+                }
+                FlowSet remaining = FlowSet.real(r.possible());
+                if (remaining.isEmpty()) {
+                    continue;
+                }
+                List<SecurityRule> takers = new ArrayList<>();
+                for (int j = 0; j < i && !remaining.isEmpty(); j++) {
+                    CompiledRule earlier = rules.get(j);
+                    if (earlier.access() == null || earlier.source() == null) {
+                        continue;
+                    }
+                    FlowSet after = remaining.subtract(earlier.definite());
+                    if (after != remaining) {
+                        takers.add(earlier.source());
+                    }
+                    remaining = after;
+                }
+                if (remaining.isEmpty()) {
+                    out.add(new RuleProblem(RuleProblem.Kind.SHADOWED, r.source(), takers, "rule "
+                            + r.decides().ruleName() + " (priority " + r.decides().priority() + ") can never match: "
+                            + names(takers) + " take every flow it matches", r.source().location()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Rules of one direction that share a priority; Azure rejects the deployment. */
+    public static List<RuleProblem> duplicatePriorities(NetworkSecurityGroup nsg) {
+        List<RuleProblem> out = new ArrayList<>();
+        Map<String, SecurityRule> first = new HashMap<>();
+        for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
+            if (r.priority() instanceof Field.Known<Integer> p && r.direction() instanceof Field.Known<Direction> d) {
+                SecurityRule earlier = first.putIfAbsent(d.value() + "|" + p.value(), r);
+                if (earlier != null) {
+                    out.add(new RuleProblem(RuleProblem.Kind.DUPLICATE_PRIORITY, r, List.of(earlier), "rules "
+                            + name(earlier) + " and " + name(r) + " both have priority " + p.value() + " "
+                            + d.value().armName().toLowerCase(Locale.ROOT) + "; Azure rejects the deployment",
+                            r.location()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Fields Azure rejects: priority out of range, malformed CIDR or port range, bad enumerations, mixed tags. */
+    public static List<RuleProblem> invalidFields(NetworkSecurityGroup nsg) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
+            List<String> problems = new ArrayList<>(r.problems());
+            if (r.priority() instanceof Field.Known<Integer> p && (p.value() < MIN_PRIORITY || p.value() > MAX_PRIORITY)) {
+                problems.add("priority " + p.value() + " is outside " + MIN_PRIORITY + "-" + MAX_PRIORITY);
+            }
+            for (Field<?> f : List.of(r.priority(), r.direction(), r.access(), r.protocol())) {
+                if (f instanceof Field.Invalid<?> i) {
+                    problems.add(i.problem() + " ('" + i.raw() + "')");
+                }
+            }
+            addresses(r.sourceAddressPrefixes(), "source", problems);
+            addresses(r.destinationAddressPrefixes(), "destination", problems);
+            ports(r.sourcePortRanges(), "source port", problems);
+            ports(r.destinationPortRanges(), "destination port", problems);
+            for (String p : problems) {
+                out.add(new RuleProblem(RuleProblem.Kind.INVALID, r, List.of(), "rule " + name(r) + ": " + p,
+                        r.location()));
+            }
+        }
+        return out;
+    }
+
+    private static void addresses(Field<List<String>> f, String what, List<String> problems) {
+        if (!(f instanceof Field.Known<List<String>> k)) {
+            return;
+        }
+        int tags = 0;
+        int cidrs = 0;
+        for (String t : k.value()) {
+            String s = t.trim();
+            if (s.equals("*")) {
+                cidrs++;
+            } else if (!s.isEmpty() && (Character.isDigit(s.charAt(0)) || s.indexOf(':') >= 0)) {
+                cidrs++;
+                if (AddressSpace.cidr(s).isEmpty()) {
+                    problems.add(what + " '" + s + "' is not a valid IP address or CIDR");
+                }
+            } else {
+                tags++;
+            }
+        }
+        if (tags > 1) {
+            problems.add(what + " names " + tags + " service tags in one field; a rule takes one tag per field");
+        } else if (tags == 1 && cidrs > 0) {
+            problems.add(what + " mixes a service tag with addresses in one field");
+        }
+    }
+
+    private static void ports(Field<List<String>> f, String what, List<String> problems) {
+        for (String t : f.known().orElse(List.of())) {
+            if (PortRanges.parse(t) == null) {
+                problems.add(what + " range '" + t + "' is not a port, a range a-b within 0-65535, or *");
+            }
+        }
+    }
+
+    private static String name(SecurityRule r) {
+        return r.name().known().orElse("{unknown name}");
+    }
+
+    private static String names(List<SecurityRule> rules) {
+        List<String> n = new ArrayList<>();
+        rules.forEach(r -> n.add(name(r) + " (" + r.priority().known().map(String::valueOf).orElse("?") + ")"));
+        return String.join(", ", n);
+    }
+
+    /** Where the rule is, for callers that report problems of their own. */
+    static SourceLocation where(SecurityRule r) {
+        return r.location();
+    }
+}

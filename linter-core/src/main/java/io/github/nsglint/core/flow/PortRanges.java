@@ -1,0 +1,32 @@
+package io.github.nsglint.core.flow;
+
+/** Port range tokens: {@code *}, {@code 22}, {@code 20-25}; ports 0..65535. */
+public final class PortRanges {
+
+    private PortRanges() {
+    }
+
+    /** The ports of a token; {@code *} includes "no port" for protocols without ports. Null when invalid. */
+    public static IntervalSet parse(String token) {
+        String t = token.trim();
+        if (t.equals("*")) {
+            return FlowBox.ANY_PORT;
+        }
+        int dash = t.indexOf('-');
+        Integer a = port(dash < 0 ? t : t.substring(0, dash));
+        Integer b = dash < 0 ? a : port(t.substring(dash + 1));
+        if (a == null || b == null || a > b) {
+            return null;
+        }
+        return IntervalSet.of(a, b);
+    }
+
+    private static Integer port(String s) {
+        String t = s.trim();
+        if (t.isEmpty() || t.length() > 5 || !t.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int v = Integer.parseInt(t);
+        return v <= 65535 ? v : null;
+    }
+}

@@ -1,0 +1,255 @@
+package io.github.nsglint.core.flow;
+
+import io.github.nsglint.core.model.SourceLocation;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What the address tokens of NSG rules mean where an NSG is applied. {@code VirtualNetwork} is relative to the
+ * VNet: its address space, the spaces of VNets peered with it in both directions, the on-premises space behind a
+ * gateway, and the platform address 168.63.129.16. {@code Internet} is the public address space outside it.
+ * {@code AzureLoadBalancer} is 168.63.129.16. Other service tags are atoms inside Internet (or exact prefixes from
+ * a tag file); application security groups are atoms inside the VNet.
+ *
+ * <p>Stated assumptions: a VNet's and on-premises address spaces are private, so public addresses are Internet;
+ * without a tag file, two different service tags may overlap, and a regional tag ({@code Storage.WestEurope})
+ * lies inside its parent ({@code Storage}).
+ */
+public final class TagContext {
+
+    private static final Pattern TAG = Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)*");
+
+    private final String description;
+    private final IntervalSet vnetDefinite;
+    private final IntervalSet vnetPossible;
+    private final String vnetUnknownReason;
+    private final SourceLocation vnetUnknownAt;
+    /** Whether on-premises space is part of VirtualNetwork here: true, false, or null when not known. */
+    private final Boolean onPremises;
+    private final ServiceTagPrefixes tags;
+    private final Atoms atoms;
+
+    /**
+     * @param vnetDefinite addresses certainly in VirtualNetwork (VNet, connected peers, platform address)
+     * @param vnetPossible addresses perhaps in it (a superset): when an address space or a peering is unknown
+     */
+    TagContext(String description, IntervalSet vnetDefinite, IntervalSet vnetPossible, String vnetUnknownReason,
+            SourceLocation vnetUnknownAt, Boolean onPremises, ServiceTagPrefixes tags, Atoms atoms) {
+        this.description = description;
+        this.vnetDefinite = vnetDefinite.union(AddressSpace.AZURE_PLATFORM);
+        this.vnetPossible = vnetPossible.union(this.vnetDefinite);
+        this.vnetUnknownReason = vnetUnknownReason;
+        this.vnetUnknownAt = vnetUnknownAt;
+        this.onPremises = onPremises;
+        this.tags = tags;
+        this.atoms = atoms;
+    }
+
+    /**
+     * An NSG judged on its own, attached nowhere: VirtualNetwork is some private space (which one is not known)
+     * plus the platform address.
+     */
+    static TagContext unattached(ServiceTagPrefixes tags, Atoms atoms) {
+        return new TagContext("not attached to any VNet", IntervalSet.EMPTY, AddressSpace.NOT_PUBLIC,
+                "the NSG is judged on its own, so which VNet 'VirtualNetwork' means is not known", null, null, tags,
+                atoms);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    Atoms atoms() {
+        return atoms;
+    }
+
+    /** Every address: all IPs and every atom known so far. */
+    AddressSet universe() {
+        BitSet all = new BitSet();
+        all.set(0, atoms.all().size());
+        return AddressSet.of(AddressSpace.ALL, all);
+    }
+
+    /** The addresses an atom can stand for, here (an over-approximation). */
+    IntervalSet hull(Atoms.Atom a) {
+        IntervalSet family = a.v6() ? AddressSpace.ALL_V6 : AddressSpace.ALL_V4;
+        return switch (a.kind()) {
+            case SERVICE_TAG -> AddressSpace.PUBLIC.intersect(family).subtract(vnetDefinite);
+            case APPLICATION_SECURITY_GROUP -> vnetPossible.subtract(AddressSpace.AZURE_PLATFORM).intersect(family);
+            case ON_PREMISES -> AddressSpace.NOT_PUBLIC.intersect(family).subtract(vnetDefinite);
+        };
+    }
+
+    /** The concrete Internet: public space outside VirtualNetwork; definite and possible. */
+    IntervalSet internetDefinite() {
+        return AddressSpace.PUBLIC.subtract(vnetPossible);
+    }
+
+    IntervalSet internetPossible() {
+        return AddressSpace.PUBLIC.subtract(vnetDefinite);
+    }
+
+    /** What one address token matches here: {@code *}, an IP or CIDR, or a tag. */
+    AddressMatch token(String raw, SourceLocation at) {
+        String t = raw.trim();
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.equals("*") || lower.equals("any")) {
+            return AddressMatch.exact(universe());
+        }
+        if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.indexOf(':') >= 0)) {
+            return AddressSpace.cidr(t).map(this::concrete)
+                    .orElseGet(() -> unknown("'" + t + "' is not a valid IP address or CIDR", at));
+        }
+        switch (lower) {
+            case "virtualnetwork":
+                return virtualNetwork();
+            case "internet":
+                return internet();
+            case "azureloadbalancer":
+                return concrete(AddressSpace.AZURE_PLATFORM);
+            default:
+                break;
+        }
+        if (!TAG.matcher(t).matches()) {
+            return unknown("'" + t + "' is neither an address nor a service tag", at);
+        }
+        return tags.prefixes(t).map(this::concrete).orElseGet(() -> serviceTag(t));
+    }
+
+    /** The members of an application security group. */
+    AddressMatch applicationSecurityGroup(String id) {
+        Atoms.Atom v4 = atoms.atom(id, Atoms.Kind.APPLICATION_SECURITY_GROUP, false);
+        Atoms.Atom v6 = atoms.atom(id, Atoms.Kind.APPLICATION_SECURITY_GROUP, true);
+        AddressSet definite = AddressSet.ofAtom(v4.id()).union(AddressSet.ofAtom(v6.id()));
+        BitSet others = new BitSet();
+        IntervalSet hulls = IntervalSet.EMPTY;
+        for (Atoms.Atom a : atoms.all()) {
+            if (a.kind() == Atoms.Kind.APPLICATION_SECURITY_GROUP) {
+                others.set(a.id());
+                hulls = hulls.union(hull(a));
+            }
+        }
+        // A NIC can belong to several ASGs, and which addresses are members is not in the template.
+        return new AddressMatch(definite, definite.union(AddressSet.of(hulls, others)),
+                "membership of application security group '" + id.substring(id.lastIndexOf('/') + 1)
+                        + "' is not known from the template", null);
+    }
+
+    static AddressMatch unknown(String reason, SourceLocation at, AddressSet universe) {
+        return new AddressMatch(AddressSet.EMPTY, universe, reason, at);
+    }
+
+    AddressMatch unknown(String reason, SourceLocation at) {
+        return unknown(reason, at, universe());
+    }
+
+    /** A concrete set: atoms certainly inside it are matched, atoms that may overlap it possibly. */
+    private AddressMatch concrete(IntervalSet ips) {
+        BitSet definite = new BitSet();
+        BitSet possible = new BitSet();
+        for (Atoms.Atom a : atoms.all()) {
+            IntervalSet h = hull(a);
+            if (!h.isEmpty() && ips.containsAll(h)) {
+                definite.set(a.id());
+            }
+            if (h.intersects(ips)) {
+                possible.set(a.id());
+            }
+        }
+        possible.or(definite);
+        String reason = possible.equals(definite) ? null
+                : "whether the addresses of a service tag, ASG or on-premises network fall in " + describe(ips)
+                        + " is not known without their prefixes";
+        return new AddressMatch(AddressSet.of(ips, definite), AddressSet.of(ips, possible), reason, null);
+    }
+
+    private AddressMatch virtualNetwork() {
+        BitSet definite = new BitSet();
+        BitSet possible = new BitSet();
+        for (Atoms.Atom a : atoms.all()) {
+            IntervalSet h = hull(a);
+            if (a.kind() == Atoms.Kind.ON_PREMISES) {
+                if (onPremises == null) {
+                    possible.set(a.id());
+                } else if (onPremises) {
+                    definite.set(a.id());
+                }
+                continue;
+            } else if (!h.isEmpty() && vnetDefinite.containsAll(h)) {
+                definite.set(a.id());
+            }
+            if (h.intersects(vnetPossible)) {
+                possible.set(a.id());
+            }
+        }
+        possible.or(definite);
+        String reason = vnetUnknownReason != null ? vnetUnknownReason
+                : possible.equals(definite) ? null : "which addresses 'VirtualNetwork' covers " + description
+                        + " is not fully known";
+        return new AddressMatch(AddressSet.of(vnetDefinite, definite), AddressSet.of(vnetPossible, possible), reason,
+                vnetUnknownAt);
+    }
+
+    private AddressMatch internet() {
+        IntervalSet def = internetDefinite();
+        IntervalSet pos = internetPossible();
+        BitSet definite = new BitSet();
+        BitSet possible = new BitSet();
+        for (Atoms.Atom a : atoms.all()) {
+            if (a.kind() == Atoms.Kind.ON_PREMISES) {
+                continue; // on-premises space is part of VirtualNetwork, never Internet
+            }
+            IntervalSet h = hull(a);
+            if (!h.isEmpty() && def.containsAll(h)) {
+                definite.set(a.id());
+            }
+            if (h.intersects(pos)) {
+                possible.set(a.id());
+            }
+        }
+        possible.or(definite);
+        String reason = def.equals(pos) && possible.equals(definite) ? null
+                : vnetUnknownReason != null ? vnetUnknownReason : "which addresses 'Internet' covers is not fully known";
+        return new AddressMatch(AddressSet.of(def, definite), AddressSet.of(pos, possible), reason, vnetUnknownAt);
+    }
+
+    private AddressMatch serviceTag(String name) {
+        BitSet definite = new BitSet();
+        for (boolean v6 : new boolean[] {false, true}) {
+            definite.set(atoms.atom(name, Atoms.Kind.SERVICE_TAG, v6).id());
+        }
+        String prefix = name.toLowerCase(Locale.ROOT) + ".";
+        BitSet possible = new BitSet();
+        IntervalSet hulls = IntervalSet.EMPTY;
+        for (Atoms.Atom a : atoms.all()) {
+            if (a.kind() != Atoms.Kind.SERVICE_TAG) {
+                continue;
+            }
+            if (a.name().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                definite.set(a.id()); // a regional tag lies inside its parent
+            }
+            // Without the tag file, two tags may share addresses, and any public address may be the tag's.
+            possible.set(a.id());
+            if (definite.get(a.id())) {
+                hulls = hulls.union(hull(a));
+            }
+        }
+        return new AddressMatch(AddressSet.of(IntervalSet.EMPTY, definite), AddressSet.of(hulls, possible),
+                "service tag '" + name + "' has no known prefixes (supply the ServiceTags_Public file to make them"
+                        + " exact)", null);
+    }
+
+    private static String describe(IntervalSet ips) {
+        if (ips.intervalCount() == 1) {
+            return AddressSpace.format(ips.low(0)) + " - " + AddressSpace.format(ips.high(0));
+        }
+        return "the rule's addresses";
+    }
+
+    /** The members of {@code ids} that are ASG atoms' or tag atoms' names, for tests. */
+    List<Atoms.Atom> atomsNow() {
+        return atoms.all();
+    }
+}
