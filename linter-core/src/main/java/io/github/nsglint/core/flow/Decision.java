@@ -18,9 +18,22 @@ public record Decision(FlowBox flows, Outcome outcome, List<DecidingRule> rules,
         rules = List.copyOf(rules);
     }
 
-    /** The rule that settled the outcome: the last one on the path. */
+    /** The rule that settled the outcome; see {@link #deciding(List)}. */
     public DecidingRule deciding() {
-        return rules.get(rules.size() - 1);
+        return deciding(rules);
+    }
+
+    /**
+     * The last rule on a path that is a real rule: a level without an NSG lets everything through, so when a flow
+     * is allowed it is the NSG rule before it that decides.
+     */
+    static DecidingRule deciding(List<DecidingRule> path) {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).kind() != DecidingRule.Kind.NO_NSG) {
+                return path.get(i);
+            }
+        }
+        return path.get(path.size() - 1);
     }
 
     /** Allowed, denied, or not known. */

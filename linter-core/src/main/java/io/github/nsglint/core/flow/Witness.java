@@ -18,8 +18,9 @@ public record Witness(ConcreteFlow flow, List<DecidingRule> path) {
         }
     }
 
+    /** The rule that decides the flow (a level without an NSG only passes it on). */
     public DecidingRule deciding() {
-        return path.get(path.size() - 1);
+        return Decision.deciding(path);
     }
 
     @Override
