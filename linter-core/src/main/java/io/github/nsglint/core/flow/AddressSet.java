@@ -2,6 +2,7 @@ package io.github.nsglint.core.flow;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigInteger;
 import java.util.BitSet;
 
 /**
@@ -52,6 +53,24 @@ public final class AddressSet {
     /** The lowest atom id, or -1. */
     public int firstAtom() {
         return atoms.nextSetBit(0);
+    }
+
+    /** The set on one line: IP points as they are, atom {@code i} at {@code ATOM_BASE + i}. */
+    IntervalSet line() {
+        IntervalSet s = ips;
+        for (int i = atoms.nextSetBit(0); i >= 0; i = atoms.nextSetBit(i + 1)) {
+            BigInteger p = AddressSpace.ATOM_BASE.add(BigInteger.valueOf(i));
+            s = s.union(IntervalSet.of(p, p));
+        }
+        return s;
+    }
+
+    /** The single address (or atom) at a point of {@link #line()}. */
+    static AddressSet point(BigInteger p) {
+        if (p.compareTo(AddressSpace.ATOM_BASE) >= 0) {
+            return ofAtom(p.subtract(AddressSpace.ATOM_BASE).intValueExact());
+        }
+        return ofIps(IntervalSet.of(p, p));
     }
 
     public boolean isEmpty() {

@@ -17,6 +17,9 @@ public final class AddressSpace {
             V6_OFFSET.add(BigInteger.ONE.shiftLeft(128)).subtract(BigInteger.ONE));
     public static final IntervalSet ALL = ALL_V4.union(ALL_V6);
 
+    /** Where atoms sit when an address set is laid out on one line (see {@link AddressSet#line()}): after IPv6. */
+    static final BigInteger ATOM_BASE = V6_OFFSET.add(BigInteger.ONE.shiftLeft(128));
+
     /** The platform address behind AzureLoadBalancer (health probes) and DNS: 168.63.129.16. */
     public static final IntervalSet AZURE_PLATFORM = cidr("168.63.129.16/32").orElseThrow();
 

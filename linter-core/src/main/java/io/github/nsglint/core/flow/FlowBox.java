@@ -2,6 +2,7 @@ package io.github.nsglint.core.flow;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,6 +73,23 @@ public record FlowBox(int protocols, AddressSet sources, IntervalSet sourcePorts
             out.add(new FlowBox(pi, si, spi, di, dp));
         }
         return out;
+    }
+
+    /** The box as five sets on lines, in the order protocol, source, source port, destination, destination port. */
+    IntervalSet[] lines() {
+        IntervalSet p = IntervalSet.EMPTY;
+        for (int bit = 0; bit < 6; bit++) {
+            if ((protocols & (1 << bit)) != 0) {
+                p = p.union(IntervalSet.of(bit, bit));
+            }
+        }
+        return new IntervalSet[] {p, sources.line(), sourcePorts, destinations.line(), destinationPorts};
+    }
+
+    /** The one-flow box at a point of {@link #lines()}. */
+    static FlowBox point(BigInteger[] p) {
+        return new FlowBox(1 << p[0].intValueExact(), AddressSet.point(p[1]), IntervalSet.of(p[2], p[2]),
+                AddressSet.point(p[3]), IntervalSet.of(p[4], p[4]));
     }
 
     /** Whether every flow of {@code o} is in this box. */

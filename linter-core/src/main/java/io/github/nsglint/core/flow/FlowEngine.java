@@ -275,6 +275,83 @@ public final class FlowEngine {
 
     // ---- verdicts -----------------------------------------------------------------------------------------
 
+    /**
+     * Whether one NSG on its own (its rules, then the defaults) allows every flow of {@code query}: HOLDS,
+     * VIOLATED with a denied flow and the rule that denies it, or INDETERMINATE with the reason. Answered
+     * without enumerating every region of the query, so it stays fast on NSGs of 1,000 rules.
+     */
+    public Verdict mustAllow(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, FlowSet query) {
+        return check(rules(nsg, direction, ctx), query, io.github.nsglint.core.model.Access.DENY, direction);
+    }
+
+    /** Whether one NSG on its own denies every flow of {@code query}; see {@link #mustAllow}. */
+    public Verdict mustDeny(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, FlowSet query) {
+        return check(rules(nsg, direction, ctx), query, io.github.nsglint.core.model.Access.ALLOW, direction);
+    }
+
+    /**
+     * A flow is certainly decided {@code wrong} by rule i when i certainly matches it and no earlier rule that
+     * could decide otherwise perhaps matches it; it is perhaps decided so when i (or a rule of unknown access)
+     * perhaps matches it and no earlier rule certainly takes it.
+     */
+    private Verdict check(List<CompiledRule> rules, FlowSet query, io.github.nsglint.core.model.Access wrong,
+            Direction direction) {
+        List<IntervalSet[]> possibleBefore = new ArrayList<>();
+        List<IntervalSet[]> possibleOtherAccessBefore = new ArrayList<>();
+        List<IntervalSet[]> definiteBefore = new ArrayList<>();
+        Verdict.Indeterminate unknown = null;
+        for (CompiledRule r : rules) {
+            if (r.access() == wrong) {
+                for (FlowBox b : query.boxes()) {
+                    IntervalSet[] target = b.intersect(r.definite()).lines();
+                    BigInteger[] p = BoxCover.uncovered(target, possibleBefore);
+                    if (p == null) {
+                        p = BoxCover.uncovered(target, possibleOtherAccessBefore);
+                    }
+                    if (p != null) {
+                        return new Verdict.Violated(witness(new Decision(FlowBox.point(p),
+                                FirstMatch.outcome(wrong), List.of(r.decides()), null, null), direction));
+                    }
+                }
+            }
+            if (unknown == null && (r.access() == wrong || r.access() == null)) {
+                for (FlowBox b : query.boxes()) {
+                    BigInteger[] p = BoxCover.uncovered(b.intersect(r.possible()).lines(), definiteBefore);
+                    if (p != null) {
+                        unknown = indeterminate(rules, r, p, direction);
+                        break;
+                    }
+                }
+            }
+            IntervalSet[] possible = r.possible().lines();
+            possibleBefore.add(possible);
+            definiteBefore.add(r.definite().lines());
+            if (r.access() != wrong) {
+                possibleOtherAccessBefore.add(possible);
+            }
+        }
+        return unknown != null ? unknown : new Verdict.Holds();
+    }
+
+    /** Why a flow's fate is unknown: the first rule on its way that only perhaps matches it. */
+    private Verdict.Indeterminate indeterminate(List<CompiledRule> rules, CompiledRule at, BigInteger[] p,
+            Direction direction) {
+        CompiledRule why = at;
+        for (CompiledRule r : rules) {
+            if (r == at) {
+                break;
+            }
+            if (BoxCover.contains(r.possible().lines(), p)) {
+                why = r;
+                break;
+            }
+        }
+        Witness candidate = witness(new Decision(FlowBox.point(p), Decision.Outcome.UNKNOWN,
+                why == at ? List.of(at.decides()) : List.of(why.decides(), at.decides()), null, null), direction);
+        return new Verdict.Indeterminate(why.uncertainty() == null ? "not known" : why.uncertainty(),
+                why.uncertainAt(), candidate);
+    }
+
     /** HOLDS when every flow is allowed; VIOLATED with a denied flow; INDETERMINATE when some is unknown. */
     public Verdict allAllowed(List<Decision> decisions, Direction direction) {
         return verdict(decisions, direction, Decision.Outcome.DENIED);

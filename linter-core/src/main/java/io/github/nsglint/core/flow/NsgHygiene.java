@@ -37,23 +37,27 @@ public final class NsgHygiene {
                 if (r.source() == null || !r.isCertain() || r.definite().isEmpty()) {
                     continue;
                 }
-                FlowSet remaining = FlowSet.real(r.possible());
-                if (remaining.isEmpty()) {
+                FlowSet flows = FlowSet.real(r.possible());
+                if (flows.isEmpty()) {
                     continue;
                 }
                 List<SecurityRule> takers = new ArrayList<>();
-                for (int j = 0; j < i && !remaining.isEmpty(); j++) {
-                    CompiledRule earlier = rules.get(j);
-                    if (earlier.access() == null || earlier.source() == null) {
-                        continue;
+                List<IntervalSet[]> earlier = new ArrayList<>();
+                for (int j = 0; j < i; j++) {
+                    CompiledRule e = rules.get(j);
+                    if (e.access() != null && e.source() != null && e.definite().intersects(r.possible())) {
+                        takers.add(e.source());
+                        earlier.add(e.definite().lines());
                     }
-                    FlowSet after = remaining.subtract(earlier.definite());
-                    if (after != remaining) {
-                        takers.add(earlier.source());
-                    }
-                    remaining = after;
                 }
-                if (remaining.isEmpty()) {
+                boolean reachable = false;
+                for (FlowBox b : flows.boxes()) {
+                    if (BoxCover.uncovered(b.lines(), earlier) != null) {
+                        reachable = true;
+                        break;
+                    }
+                }
+                if (!reachable) {
                     out.add(new RuleProblem(RuleProblem.Kind.SHADOWED, r.source(), takers, "rule "
                             + r.decides().ruleName() + " (priority " + r.decides().priority() + ") can never match: "
                             + names(takers) + " take every flow it matches", r.source().location()));

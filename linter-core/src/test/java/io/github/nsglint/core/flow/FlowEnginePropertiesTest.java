@@ -219,6 +219,51 @@ class FlowEnginePropertiesTest {
         }
     }
 
+    @Provide
+    Arbitrary<Query> queries() {
+        Arbitrary<String> address = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of(CIDRS)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(KEYWORDS)), net.jqwik.api.Tuple.of(1, Arbitraries.of(TAGS)));
+        Arbitrary<IntervalSet> ports = Combinators.combine(Arbitraries.integers().between(0, 9000),
+                Arbitraries.integers().between(0, 3000)).as((a, w) -> IntervalSet.of(a, a + w));
+        return Combinators.combine(cases(), Arbitraries.of(Direction.values()),
+                Arbitraries.of(Protocols.TCP, Protocols.UDP, Protocols.ALL), address, address, ports,
+                Arbitraries.of(true, false)).as(Query::new);
+    }
+
+    record Query(Case c, Direction direction, int protocols, String source, String destination, IntervalSet ports,
+            boolean allow) {
+    }
+
+    @Property(tries = 400)
+    void fastVerdictsAgreeWithEnumerationAndTheReference(@ForAll("queries") Query q) {
+        for (boolean withTagFile : new boolean[] {true, false}) {
+            Engine e = engine(q.c().rules(), withTagFile ? ServiceTagPrefixes.of(q.c().tagFile(), "random")
+                    : ServiceTagPrefixes.NONE);
+            FlowSet flows = FlowEngine.flows(q.protocols(), e.engine().addresses(q.source(), e.ctx()), FlowBox.ANY_PORT,
+                    e.engine().addresses(q.destination(), e.ctx()), q.ports());
+            Verdict fast = q.allow() ? e.engine().mustAllow(e.nsg(), q.direction(), e.ctx(), flows)
+                    : e.engine().mustDeny(e.nsg(), q.direction(), e.ctx(), flows);
+            List<Decision> all = e.engine().evaluate(e.nsg(), q.direction(), e.ctx(), flows);
+            Verdict slow = q.allow() ? e.engine().allAllowed(all, q.direction()) : e.engine().allDenied(all, q.direction());
+            if (withTagFile) {
+                assertEquals(slow.getClass(), fast.getClass(), q + ": " + fast + " vs " + slow);
+            } else {
+                // Both are sound; neither may claim HOLDS where the other finds a certain violation.
+                assertTrue(!(fast instanceof Verdict.Holds && slow instanceof Verdict.Violated), q + ": " + slow);
+                assertTrue(!(slow instanceof Verdict.Holds && fast instanceof Verdict.Violated), q + ": " + fast);
+            }
+            if (fast instanceof Verdict.Violated v && withTagFile) {
+                ConcreteFlow w = v.witness().flow();
+                NaiveReference.Flow wf = new NaiveReference.Flow(q.direction(), Protocol.parse(w.protocol()).orElseThrow(),
+                        AddressSpace.cidr(w.source()).orElseThrow().low(0), w.sourcePort(),
+                        AddressSpace.cidr(w.destination()).orElseThrow().low(0), w.destinationPort());
+                NaiveReference.Match m = reference(q.c().tagFile()).decide(q.c().rules(), wf);
+                assertEquals(q.allow() ? Access.DENY : Access.ALLOW, m.access(), "witness " + w);
+                assertEquals(m.ruleName(), v.witness().deciding().ruleName(), "witness " + w);
+            }
+        }
+    }
+
     @Property(tries = 200)
     void shadowedRulesNeverDecideAFlow(@ForAll("cases") Case c) {
         Engine e = engine(c.rules(), ServiceTagPrefixes.of(c.tagFile(), "random"));
