@@ -273,6 +273,31 @@ public final class FlowEngine {
     private record CompileKey(NetworkSecurityGroup nsg, Direction direction, TagContext context) {
     }
 
+    /** The flows of the decisions that are certainly allowed. */
+    public static FlowSet allowed(List<Decision> decisions) {
+        FlowSet s = FlowSet.EMPTY;
+        for (Decision d : decisions) {
+            if (d.outcome() == Decision.Outcome.ALLOWED) {
+                s = s.union(FlowSet.of(d.flows()));
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The flows of a query whose source is not in {@code from}: for "only from" questions, these must all be
+     * denied ({@code only 22 from the Bastion subnet} = every other source denied on 22).
+     */
+    public static FlowSet fromOutside(FlowSet query, AddressSet from) {
+        FlowSet out = FlowSet.EMPTY;
+        for (FlowBox b : query.boxes()) {
+            FlowBox rest = new FlowBox(b.protocols(), b.sources().subtract(from), b.sourcePorts(), b.destinations(),
+                    b.destinationPorts());
+            out = out.union(FlowSet.of(rest));
+        }
+        return out;
+    }
+
     // ---- verdicts -----------------------------------------------------------------------------------------
 
     /**

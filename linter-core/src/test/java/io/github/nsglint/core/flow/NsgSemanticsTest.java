@@ -169,6 +169,43 @@ class NsgSemanticsTest {
     }
 
     @Test
+    void applicationSecurityGroupMembershipIsNotGuessed() {
+        SecurityRule r = Rules.rule("AllowWebFromAsg 100 in allow tcp 10.9.9.9 * * 443");
+        SecurityRule fromAsg = new SecurityRule(r.id(), r.name(), r.priority(), r.direction(), r.access(), r.protocol(),
+                Field.absent(), r.sourcePortRanges(), r.destinationAddressPrefixes(), r.destinationPortRanges(),
+                Field.known(List.of("/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/"
+                        + "applicationSecurityGroups/web")), Field.known(List.of()), r.description(), List.of(),
+                r.location());
+        NetworkSecurityGroup nsg = nsg(List.of(fromAsg));
+        FlowEngine e = engine(nsg);
+        // From some address of the VNet: it may or may not be a member of the ASG.
+        Verdict.Indeterminate v = assertInstanceOf(Verdict.Indeterminate.class, e.mustDeny(nsg, Direction.INBOUND,
+                e.unattached(), tcp(ips("10.1.0.0/16"), ips("10.1.2.4"), 443)));
+        assertTrue(v.reason().contains("membership of application security group 'web'"), v.reason());
+        // From the ASG itself: certainly allowed.
+        FlowSet fromMembers = tcp(e.unattached().applicationSecurityGroup("/subscriptions/s/resourceGroups/r/providers/"
+                + "Microsoft.Network/applicationSecurityGroups/web").definite(), ips("10.1.2.4"), 443);
+        assertInstanceOf(Verdict.Holds.class, e.mustAllow(nsg, Direction.INBOUND, e.unattached(), fromMembers));
+    }
+
+    @Test
+    void onlyFromQuestionsAndTheAllowedSet() {
+        NetworkSecurityGroup nsg = nsg("AllowSshFromBastion 100 in allow tcp 10.0.1.0/26 * * 22",
+                "AllowSshFromJump 110 in allow tcp 10.0.2.4 * * 22");
+        FlowEngine e = engine(nsg);
+        FlowSet ssh = tcp(token(e, "*"), ips("10.1.1.0/24"), 22);
+        Verdict.Violated v = assertInstanceOf(Verdict.Violated.class, e.mustDeny(nsg, Direction.INBOUND,
+                e.unattached(), FlowEngine.fromOutside(ssh, ips("10.0.1.0/26"))));
+        assertEquals("AllowSshFromJump", v.witness().deciding().ruleName());
+        assertEquals("Tcp 10.0.2.4:49152 → 10.1.1.4:22", v.witness().flow().toString());
+        FlowSet allowed = FlowEngine.allowed(e.evaluate(nsg, Direction.INBOUND, e.unattached(), ssh));
+        // the two rules' sources, and the platform address through the default AllowAzureLoadBalancerInBound
+        assertEquals(List.of(ips("10.0.1.0/26"), ips("10.0.2.4"), ips("168.63.129.16")),
+                allowed.boxes().stream().map(FlowBox::sources).sorted(java.util.Comparator.comparing(
+                        (AddressSet a) -> a.ips().first())).toList());
+    }
+
+    @Test
     void witnessIsAConcreteFlowWithTheDecidingRule() {
         NetworkSecurityGroup nsg = nsg("AllowSshFromVnet 300 in allow tcp 10.1.0.0/16 * * 22");
         FlowEngine e = engine(nsg);

@@ -6,6 +6,8 @@ import io.github.nsglint.core.load.json.JNode;
 import io.github.nsglint.core.load.json.JNumber;
 import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JString;
+import io.github.nsglint.core.flow.AddressSpace;
+import io.github.nsglint.core.flow.IntervalSet;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,128 +83,21 @@ final class CidrFunctions {
             if (slash < 0) {
                 throw new ArmEvaluationException("'" + text + "' is not in CIDR notation (address/prefix)");
             }
-            String address = text.substring(0, slash);
-            int prefix;
-            try {
-                prefix = Integer.parseInt(text.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new ArmEvaluationException("'" + text + "' has no valid prefix length");
-            }
-            boolean v6 = address.indexOf(':') >= 0;
+            IntervalSet range = AddressSpace.cidr(text)
+                    .orElseThrow(() -> new ArmEvaluationException("'" + text + "' is not a valid CIDR"));
+            boolean v6 = text.indexOf(':') >= 0;
             int bits = v6 ? 128 : 32;
-            if (prefix < 0 || prefix > bits) {
-                throw new ArmEvaluationException("'" + text + "' has a prefix length outside 0.." + bits);
-            }
-            BigInteger value = v6 ? parseV6(address, text) : parseV4(address, text);
-            BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
-            return new Cidr(text, value.andNot(hostMask), prefix, bits);
+            int prefix = bits - range.high(0).subtract(range.low(0)).add(BigInteger.ONE).bitLength() + 1;
+            BigInteger offset = v6 ? AddressSpace.ALL_V6.low(0) : BigInteger.ZERO;
+            return new Cidr(text, range.low(0).subtract(offset), prefix, bits);
         }
 
         BigInteger last() {
             return network.or(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
         }
 
-        private static BigInteger parseV4(String address, String text) {
-            String[] parts = address.split("\\.", -1);
-            if (parts.length != 4) {
-                throw new ArmEvaluationException("'" + text + "' is not an IPv4 CIDR");
-            }
-            long v = 0;
-            for (String p : parts) {
-                int octet;
-                try {
-                    octet = Integer.parseInt(p);
-                } catch (NumberFormatException e) {
-                    throw new ArmEvaluationException("'" + text + "' is not an IPv4 CIDR");
-                }
-                if (octet < 0 || octet > 255 || p.isEmpty() || p.length() > 3) {
-                    throw new ArmEvaluationException("'" + text + "' is not an IPv4 CIDR");
-                }
-                v = (v << 8) | octet;
-            }
-            return BigInteger.valueOf(v);
-        }
-
-        private static BigInteger parseV6(String address, String text) {
-            String[] halves = address.split("::", -1);
-            if (halves.length > 2) {
-                throw new ArmEvaluationException("'" + text + "' is not an IPv6 CIDR");
-            }
-            int[] head = groups(halves[0], text);
-            int[] tail = halves.length == 2 ? groups(halves[1], text) : new int[0];
-            int total = head.length + tail.length;
-            if (halves.length == 1 ? total != 8 : total > 7) {
-                throw new ArmEvaluationException("'" + text + "' is not an IPv6 CIDR");
-            }
-            int[] all = new int[8];
-            System.arraycopy(head, 0, all, 0, head.length);
-            System.arraycopy(tail, 0, all, 8 - tail.length, tail.length);
-            BigInteger v = BigInteger.ZERO;
-            for (int g : all) {
-                v = v.shiftLeft(16).or(BigInteger.valueOf(g));
-            }
-            return v;
-        }
-
-        private static int[] groups(String part, String text) {
-            if (part.isEmpty()) {
-                return new int[0];
-            }
-            String[] items = part.split(":", -1);
-            int[] out = new int[items.length];
-            for (int i = 0; i < items.length; i++) {
-                if (items[i].isEmpty() || items[i].length() > 4) {
-                    throw new ArmEvaluationException("'" + text + "' is not an IPv6 CIDR");
-                }
-                try {
-                    out[i] = Integer.parseInt(items[i], 16);
-                } catch (NumberFormatException e) {
-                    throw new ArmEvaluationException("'" + text + "' is not an IPv6 CIDR");
-                }
-            }
-            return out;
-        }
-
-        /** Dotted quad, or RFC 5952 IPv6 text (lower case, longest run of zero groups as {@code ::}). */
         static String format(BigInteger value, int bits) {
-            if (bits == 32) {
-                long v = value.longValue();
-                return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
-            }
-            int[] g = new int[8];
-            for (int i = 0; i < 8; i++) {
-                g[i] = value.shiftRight(16 * (7 - i)).intValue() & 0xffff;
-            }
-            int bestStart = -1;
-            int bestLength = 1;
-            for (int i = 0; i < 8; ) {
-                if (g[i] != 0) {
-                    i++;
-                    continue;
-                }
-                int j = i;
-                while (j < 8 && g[j] == 0) {
-                    j++;
-                }
-                if (j - i > bestLength) {
-                    bestStart = i;
-                    bestLength = j - i;
-                }
-                i = j;
-            }
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                if (i == bestStart) {
-                    sb.append("::");
-                    i += bestLength - 1;
-                    continue;
-                }
-                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                    sb.append(':');
-                }
-                sb.append(Integer.toHexString(g[i]));
-            }
-            return sb.toString();
+            return AddressSpace.format(bits == 32 ? value : value.add(AddressSpace.ALL_V6.low(0)));
         }
     }
 }
