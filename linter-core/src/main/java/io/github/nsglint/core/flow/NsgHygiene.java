@@ -4,7 +4,6 @@ import io.github.nsglint.core.model.Direction;
 import io.github.nsglint.core.model.Field;
 import io.github.nsglint.core.model.NetworkSecurityGroup;
 import io.github.nsglint.core.model.SecurityRule;
-import io.github.nsglint.core.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -154,8 +153,4 @@ public final class NsgHygiene {
         return String.join(", ", n);
     }
 
-    /** Where the rule is, for callers that report problems of their own. */
-    static SourceLocation where(SecurityRule r) {
-        return r.location();
-    }
 }

@@ -2,7 +2,6 @@ package io.github.nsglint.core.flow;
 
 import io.github.nsglint.core.model.SourceLocation;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -137,12 +136,9 @@ public final class TagContext {
                         + "' is not known from the template", null);
     }
 
-    static AddressMatch unknown(String reason, SourceLocation at, AddressSet universe) {
-        return new AddressMatch(AddressSet.EMPTY, universe, reason, at);
-    }
-
+    /** A field the linter cannot read: it matches nothing for certain and everything perhaps. */
     AddressMatch unknown(String reason, SourceLocation at) {
-        return unknown(reason, at, universe());
+        return new AddressMatch(AddressSet.EMPTY, universe(), reason, at);
     }
 
     /** A concrete set: atoms certainly inside it are matched, atoms that may overlap it possibly. */
@@ -248,8 +244,4 @@ public final class TagContext {
         return "the rule's addresses";
     }
 
-    /** The members of {@code ids} that are ASG atoms' or tag atoms' names, for tests. */
-    List<Atoms.Atom> atomsNow() {
-        return atoms.all();
-    }
 }
