@@ -80,7 +80,8 @@ class FlowEnginePropertiesTest {
                 Arbitraries.of(Access.values()), protocol, address.list().ofMinSize(1).ofMaxSize(2),
                 port.list().ofMinSize(1).ofMaxSize(2), address.list().ofMinSize(1).ofMaxSize(2), port)
                 .as((priority, dir, access, proto, src, dstPorts, dst, srcPort) -> new SecurityRule("r",
-                        Field.known("r" + priority), Field.known(priority), Field.known(dir), Field.known(access),
+                        // unique per priority and direction, as unique() keeps them, so names identify rules
+                        Field.known("r" + priority + (dir == Direction.INBOUND ? "in" : "out")), Field.known(priority), Field.known(dir), Field.known(access),
                         Field.known(proto), Field.known(src), Field.known(List.of(srcPort)), Field.known(dst),
                         Field.known(dstPorts), Field.known(List.of()), Field.known(List.of()), Field.absent(), List.of(),
                         SourceLocation.caret("random.json", priority, 1)));
