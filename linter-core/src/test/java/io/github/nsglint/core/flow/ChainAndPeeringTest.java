@@ -108,6 +108,41 @@ class ChainAndPeeringTest {
     }
 
     @Test
+    void oneNsgInTwoVnetsIsJudgedInEachVnetsContext() throws IOException {
+        Path t = dir.resolve("shared.json");
+        Files.writeString(t, """
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                 "resources": [
+                  {"type": "Microsoft.Network/networkSecurityGroups", "name": "shared", "properties": {"securityRules": [
+                    {"name": "AllowSshFromVnet", "properties": {"priority": 100, "direction": "Inbound", "access": "Allow",
+                      "protocol": "Tcp", "sourceAddressPrefix": "VirtualNetwork", "sourcePortRange": "*",
+                      "destinationAddressPrefix": "*", "destinationPortRange": "22"}},
+                    {"name": "DenyVnet", "properties": {"priority": 200, "direction": "Inbound", "access": "Deny",
+                      "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*",
+                      "destinationAddressPrefix": "*", "destinationPortRange": "*"}}]}},
+                  {"type": "Microsoft.Network/virtualNetworks", "name": "a", "properties": {
+                    "addressSpace": {"addressPrefixes": ["10.1.0.0/16"]}, "subnets": [{"name": "s", "properties": {
+                      "addressPrefix": "10.1.1.0/24", "networkSecurityGroup": {"id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'shared')]"}}}]}},
+                  {"type": "Microsoft.Network/virtualNetworks", "name": "b", "properties": {
+                    "addressSpace": {"addressPrefixes": ["10.2.0.0/16"]}, "subnets": [{"name": "s", "properties": {
+                      "addressPrefix": "10.2.1.0/24", "networkSecurityGroup": {"id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'shared')]"}}}]}}]}""");
+        FlowEngine e = FlowEngine.of(Topology.of(new ModelLoader().load(List.of(t), null).model(),
+                TargetMode.SUBNETS_WITH_NICS), ServiceTagPrefixes.NONE);
+        List<Subnet> subnets = e.topology().model().subnets().toList();
+        AddressSet fromA = Rules.ips("10.1.0.0/16");
+        for (Subnet s : subnets) {
+            FlowSet q = FlowEngine.flows(Protocols.TCP, fromA, FlowBox.ANY_PORT, e.addressesOf(s), IntervalSet.of(22, 22));
+            Verdict v = e.allAllowed(e.evaluate(s, null, Direction.INBOUND, q), Direction.INBOUND);
+            // 10.1.0.0/16 is VirtualNetwork in VNet a, but not in VNet b (no peering).
+            if (s.virtualNetworkId().endsWith("/a")) {
+                assertInstanceOf(Verdict.Holds.class, v);
+            } else {
+                assertEquals("DenyVnet", assertInstanceOf(Verdict.Violated.class, v).witness().deciding().ruleName());
+            }
+        }
+    }
+
+    @Test
     void onePeeringDirectionDoesNotWidenVirtualNetwork() throws IOException {
         // Drop the spoke-to-hub peerings: the hub is no longer in the spokes' VirtualNetwork.
         String oneWay = fixture().replace("\"count\": \"[length(parameters('spokes'))]\" },\n"
