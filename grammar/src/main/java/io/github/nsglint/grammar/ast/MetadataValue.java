@@ -2,11 +2,13 @@ package io.github.nsglint.grammar.ast;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /** A literal value in a rule header. */
 public sealed interface MetadataValue extends Node
-        permits MetadataValue.Text, MetadataValue.Number, MetadataValue.Name {
+        permits MetadataValue.Text, MetadataValue.Number, MetadataValue.Name, MetadataValue.Items {
 
-    /** A double-quoted string, unescaped. */
+    /** A string, unescaped; {@code """text blocks"""} keep their lines, with common indentation removed. */
     record Text(SourcePos pos, String value) implements MetadataValue {
         public Text {
             requireNonNull(pos, "pos is null");
@@ -26,6 +28,14 @@ public sealed interface MetadataValue extends Node
         public Name {
             requireNonNull(pos, "pos is null");
             requireNonNull(value, "value is null");
+        }
+    }
+
+    /** {@code [a, b]}. */
+    record Items(SourcePos pos, List<MetadataValue> items) implements MetadataValue {
+        public Items {
+            requireNonNull(pos, "pos is null");
+            items = List.copyOf(items);
         }
     }
 }

@@ -2,9 +2,14 @@ package io.github.nsglint.grammar.parser;
 
 import io.github.nsglint.grammar.antlr.PolicyRulesBaseVisitor;
 import io.github.nsglint.grammar.antlr.PolicyRulesParser;
+import io.github.nsglint.grammar.ast.AddressSpec;
+import io.github.nsglint.grammar.ast.Assertion;
+import io.github.nsglint.grammar.ast.Clause;
+import io.github.nsglint.grammar.ast.Expr;
 import io.github.nsglint.grammar.ast.MetadataEntry;
 import io.github.nsglint.grammar.ast.MetadataValue;
 import io.github.nsglint.grammar.ast.Node;
+import io.github.nsglint.grammar.ast.PortSpec;
 import io.github.nsglint.grammar.ast.RuleDecl;
 import io.github.nsglint.grammar.ast.RuleFile;
 import io.github.nsglint.grammar.ast.SourcePos;
@@ -29,7 +34,8 @@ final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
 
     @Override
     public Node visitRuleDeclaration(PolicyRulesParser.RuleDeclarationContext ctx) {
-        return new RuleDecl(pos(ctx.getStart()), ctx.id.getText(), visit(ctx.entries, MetadataEntry.class));
+        return new RuleDecl(pos(ctx.getStart()), ctx.id.getText(), visit(ctx.entries, MetadataEntry.class),
+                visit(ctx.clauses, Clause.class));
     }
 
     @Override
@@ -39,22 +45,190 @@ final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
 
     @Override
     public Node visitStringLiteral(PolicyRulesParser.StringLiteralContext ctx) {
+        return new MetadataValue.Text(pos(ctx.getStart()), unquote(ctx.getText()));
+    }
+
+    @Override
+    public Node visitTextBlockLiteral(PolicyRulesParser.TextBlockLiteralContext ctx) {
         String raw = ctx.getText();
-        return new MetadataValue.Text(pos(ctx.getStart()), unescape(raw.substring(1, raw.length() - 1)));
+        return new MetadataValue.Text(pos(ctx.getStart()), textBlock(raw.substring(3, raw.length() - 3)));
     }
 
     @Override
     public Node visitIntegerLiteral(PolicyRulesParser.IntegerLiteralContext ctx) {
-        try {
-            return new MetadataValue.Number(pos(ctx.getStart()), Long.parseLong(ctx.getText()));
-        } catch (NumberFormatException e) {
-            throw syntaxError("integer out of range: " + ctx.getText(), ctx);
-        }
+        return new MetadataValue.Number(pos(ctx.getStart()), integer(ctx.getStart()));
     }
 
     @Override
     public Node visitIdentifierLiteral(PolicyRulesParser.IdentifierLiteralContext ctx) {
         return new MetadataValue.Name(pos(ctx.getStart()), ctx.getText());
+    }
+
+    @Override
+    public Node visitListLiteral(PolicyRulesParser.ListLiteralContext ctx) {
+        return new MetadataValue.Items(pos(ctx.getStart()), visit(ctx.items, MetadataValue.class));
+    }
+
+    @Override
+    public Node visitForClause(PolicyRulesParser.ForClauseContext ctx) {
+        return new Clause.For(pos(ctx.getStart()), ctx.kind.getText(), ctx.var.getText(),
+                ctx.source == null ? null : (Expr) visit(ctx.source),
+                ctx.condition == null ? null : (Expr) visit(ctx.condition));
+    }
+
+    @Override
+    public Node visitExpectClause(PolicyRulesParser.ExpectClauseContext ctx) {
+        return new Clause.Expect(pos(ctx.getStart()), (Assertion) visit(ctx.assertion()));
+    }
+
+    @Override
+    public Node visitFlowAssertion(PolicyRulesParser.FlowAssertionContext ctx) {
+        Assertion.Verb verb = ctx.verb.getType() == PolicyRulesParser.ALLOWS ? Assertion.Verb.ALLOWS
+                : Assertion.Verb.DENIES;
+        Assertion.Way way = ctx.direction.getType() == PolicyRulesParser.INBOUND ? Assertion.Way.INBOUND
+                : Assertion.Way.OUTBOUND;
+        List<AddressSpec> peers = ctx.peers == null ? List.of() : addresses(ctx.peers);
+        if (ctx.peer != null && (ctx.peer.getType() == PolicyRulesParser.FROM) != (way == Assertion.Way.INBOUND)) {
+            throw error(ctx.peer, way == Assertion.Way.INBOUND ? "inbound flows come 'from' their peers, not 'to'"
+                    : "outbound flows go 'to' their peers, not 'from'");
+        }
+        List<AddressSpec> only = ctx.only == null ? List.of() : addresses(ctx.only);
+        return new Assertion.Flow(pos(ctx.getStart()), (Expr) visit(ctx.target), verb, way,
+                ctx.protocol.getText(), pos(ctx.protocol.getStart()), peers, visit(ctx.ports.items, PortSpec.class),
+                only);
+    }
+
+    @Override
+    public Node visitNoneAssertion(PolicyRulesParser.NoneAssertionContext ctx) {
+        return new Assertion.None(pos(ctx.getStart()), (Expr) visit(ctx.items));
+    }
+
+    @Override
+    public Node visitPropertyAssertion(PolicyRulesParser.PropertyAssertionContext ctx) {
+        return new Assertion.Property(pos(ctx.getStart()), (Expr) visit(ctx.condition));
+    }
+
+    private List<AddressSpec> addresses(PolicyRulesParser.AddressListContext ctx) {
+        return visit(ctx.items, AddressSpec.class);
+    }
+
+    @Override
+    public Node visitAnyAddress(PolicyRulesParser.AnyAddressContext ctx) {
+        return new AddressSpec.Any(pos(ctx.getStart()));
+    }
+
+    @Override
+    public Node visitAddressExpression(PolicyRulesParser.AddressExpressionContext ctx) {
+        return new AddressSpec.Of(pos(ctx.getStart()), (Expr) visit(ctx.value));
+    }
+
+    @Override
+    public Node visitAnyPort(PolicyRulesParser.AnyPortContext ctx) {
+        return new PortSpec.Any(pos(ctx.getStart()));
+    }
+
+    @Override
+    public Node visitNumericPort(PolicyRulesParser.NumericPortContext ctx) {
+        long low = integer(ctx.low);
+        long high = ctx.high == null ? low : integer(ctx.high);
+        if (low > 65535 || high > 65535 || low > high) {
+            throw error(ctx.getStart(), "port range " + low + (low == high ? "" : "-" + high)
+                    + " is not within 0-65535 in ascending order");
+        }
+        return new PortSpec.Range(pos(ctx.getStart()), (int) low, (int) high);
+    }
+
+    @Override
+    public Node visitPortExpression(PolicyRulesParser.PortExpressionContext ctx) {
+        return new PortSpec.Of(pos(ctx.getStart()), (Expr) visit(ctx.value));
+    }
+
+    @Override
+    public Node visitLogicalNot(PolicyRulesParser.LogicalNotContext ctx) {
+        return new Expr.Not(pos(ctx.getStart()), (Expr) visit(ctx.operand));
+    }
+
+    @Override
+    public Node visitLogicalBinary(PolicyRulesParser.LogicalBinaryContext ctx) {
+        return new Expr.Logical(pos(ctx.op), ctx.op.getType() == PolicyRulesParser.AND ? Expr.LogicalOp.AND
+                : Expr.LogicalOp.OR, (Expr) visit(ctx.left), (Expr) visit(ctx.right));
+    }
+
+    @Override
+    public Node visitPredicated(PolicyRulesParser.PredicatedContext ctx) {
+        Expr operand = (Expr) visit(ctx.operand);
+        PolicyRulesParser.PredicateContext p = ctx.predicate();
+        if (p == null) {
+            return operand;
+        }
+        if (p instanceof PolicyRulesParser.ComparisonContext c) {
+            Expr.CompareOp op = switch (c.op.getType()) {
+                case PolicyRulesParser.EQ -> Expr.CompareOp.EQ;
+                case PolicyRulesParser.NEQ -> Expr.CompareOp.NEQ;
+                case PolicyRulesParser.LT -> Expr.CompareOp.LT;
+                case PolicyRulesParser.LE -> Expr.CompareOp.LE;
+                case PolicyRulesParser.GT -> Expr.CompareOp.GT;
+                case PolicyRulesParser.GE -> Expr.CompareOp.GE;
+                default -> throw new IllegalArgumentException("unknown comparison " + c.op.getText());
+            };
+            return new Expr.Comparison(pos(c.op), op, operand, (Expr) visit(c.right));
+        }
+        if (p instanceof PolicyRulesParser.InListContext in) {
+            return new Expr.In(pos(in.getStart()), operand, (Expr) visit(in.right));
+        }
+        PolicyRulesParser.MatchesContext m = (PolicyRulesParser.MatchesContext) p;
+        String pattern = unquote(m.pattern.getText());
+        try {
+            java.util.regex.Pattern.compile(pattern);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw error(m.pattern, "invalid regular expression: " + e.getDescription());
+        }
+        return new Expr.Matches(pos(m.getStart()), operand, pattern);
+    }
+
+    @Override
+    public Node visitDereference(PolicyRulesParser.DereferenceContext ctx) {
+        return new Expr.Field(pos(ctx.field), (Expr) visit(ctx.base), ctx.field.getText());
+    }
+
+    @Override
+    public Node visitExists(PolicyRulesParser.ExistsContext ctx) {
+        return new Expr.Exists(pos(ctx.getStart()), (Expr) visit(ctx.operand));
+    }
+
+    @Override
+    public Node visitFunctionCall(PolicyRulesParser.FunctionCallContext ctx) {
+        return new Expr.Call(pos(ctx.getStart()), ctx.name.getText(), visit(ctx.args, Expr.class));
+    }
+
+    @Override
+    public Node visitIdentifier(PolicyRulesParser.IdentifierContext ctx) {
+        return new Expr.Name(pos(ctx.getStart()), ctx.getText());
+    }
+
+    @Override
+    public Node visitStringValue(PolicyRulesParser.StringValueContext ctx) {
+        return new Expr.Text(pos(ctx.getStart()), unquote(ctx.getText()));
+    }
+
+    @Override
+    public Node visitIntegerValue(PolicyRulesParser.IntegerValueContext ctx) {
+        return new Expr.Integer(pos(ctx.getStart()), integer(ctx.getStart()));
+    }
+
+    @Override
+    public Node visitBooleanValue(PolicyRulesParser.BooleanValueContext ctx) {
+        return new Expr.Bool(pos(ctx.getStart()), ctx.getStart().getType() == PolicyRulesParser.TRUE);
+    }
+
+    @Override
+    public Node visitListValue(PolicyRulesParser.ListValueContext ctx) {
+        return new Expr.Items(pos(ctx.getStart()), visit(ctx.items, Expr.class));
+    }
+
+    @Override
+    public Node visitParenthesized(PolicyRulesParser.ParenthesizedContext ctx) {
+        return visit(ctx.inner);
     }
 
     private <T> List<T> visit(List<? extends ParserRuleContext> contexts, Class<T> type) {
@@ -65,7 +239,16 @@ final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
         return out;
     }
 
-    private static String unescape(String s) {
+    private long integer(Token t) {
+        try {
+            return Long.parseLong(t.getText());
+        } catch (NumberFormatException e) {
+            throw error(t, "integer out of range: " + t.getText());
+        }
+    }
+
+    private static String unquote(String raw) {
+        String s = raw.substring(1, raw.length() - 1);
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -83,13 +266,18 @@ final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
         return sb.toString();
     }
 
+    /** A text block's lines, without the first and last blank lines and without their common indentation. */
+    private static String textBlock(String body) {
+        return body.stripIndent().strip();
+    }
+
     /** ANTLR columns are 0-based; converted here, once. */
     private static SourcePos pos(Token token) {
         return new SourcePos(Math.max(1, token.getLine()), token.getCharPositionInLine() + 1);
     }
 
-    private RuleSyntaxException syntaxError(String message, ParserRuleContext ctx) {
-        SourcePos p = pos(ctx.getStart());
+    private RuleSyntaxException error(Token t, String message) {
+        SourcePos p = pos(t);
         return new RuleSyntaxException(sourceName, p.line(), p.column(), message);
     }
 }

@@ -3,12 +3,11 @@ package io.github.nsglint.grammar.parser;
 import io.github.nsglint.grammar.antlr.PolicyRulesLexer;
 import io.github.nsglint.grammar.antlr.PolicyRulesParser;
 import io.github.nsglint.grammar.ast.RuleFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.InputMismatchException;
-import org.antlr.v4.runtime.Parser;
-import org.antlr.v4.runtime.Token;
 
 /** Parses rule-language source into the AST. The only entry point to the grammar module. */
 public final class RuleParser {
@@ -16,7 +15,10 @@ public final class RuleParser {
     private RuleParser() {
     }
 
-    /** Parses {@code source}; {@code sourceName} names it in error messages. */
+    /**
+     * Parses {@code source}; {@code sourceName} names it in error messages. A file with syntax errors throws one
+     * {@link RuleSyntaxException} naming all of them: the parser recovers after each to find the next.
+     */
     public static RuleFile parse(String source, String sourceName) {
         SyntaxErrorListener errors = new SyntaxErrorListener(sourceName);
         PolicyRulesLexer lexer = new PolicyRulesLexer(CharStreams.fromString(source, sourceName));
@@ -25,17 +27,21 @@ public final class RuleParser {
         PolicyRulesParser parser = new PolicyRulesParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
-        parser.setErrorHandler(new DefaultErrorStrategy() {
-            @Override
-            public Token recoverInline(Parser recognizer) {
-                // No token insertion: a missing brace is an error, not a repair.
-                throw new InputMismatchException(recognizer);
-            }
-        });
+        PolicyRulesParser.StandaloneRuleFileContext tree;
         try {
-            return (RuleFile) new AstBuilder(sourceName).visit(parser.standaloneRuleFile());
+            tree = parser.standaloneRuleFile();
         } catch (StackOverflowError e) {
-            throw new RuleSyntaxException(sourceName, 1, 1, "rule is too large");
+            throw new RuleSyntaxException(sourceName, 1, 1, "rule is too large (nested too deeply)");
+        }
+        if (!errors.errors().isEmpty()) {
+            List<RuleError> sorted = new ArrayList<>(errors.errors());
+            sorted.sort(Comparator.comparingInt(RuleError::line).thenComparingInt(RuleError::column));
+            throw new RuleSyntaxException(sorted);
+        }
+        try {
+            return (RuleFile) new AstBuilder(sourceName).visit(tree);
+        } catch (StackOverflowError e) {
+            throw new RuleSyntaxException(sourceName, 1, 1, "rule is too large (nested too deeply)");
         }
     }
 }

@@ -1,42 +1,60 @@
 package io.github.nsglint.grammar.parser;
 
-import static java.util.Objects.requireNonNull;
+import java.util.List;
 
-/** A rule file that does not parse; {@link #getMessage()} is {@code file:line:column: message}. */
+/**
+ * A rule file that does not parse. It carries every error found, in source order; {@link #getMessage()} is the
+ * first as {@code file:line:column: message}, and {@link #render(String)} shows them all with source lines and
+ * carets.
+ */
 public final class RuleSyntaxException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String sourceName;
-    private final int line;
-    private final int column;
-    private final String errorMessage;
+    private final transient List<RuleError> errors;
 
-    public RuleSyntaxException(String sourceName, int line, int column, String errorMessage) {
-        super(String.format("%s:%d:%d: %s", requireNonNull(sourceName, "sourceName is null"), line, column,
-                requireNonNull(errorMessage, "errorMessage is null")));
-        if (line < 1 || column < 1) {
-            throw new IllegalArgumentException("line and column must be >= 1");
+    public RuleSyntaxException(List<RuleError> errors) {
+        super(errors.isEmpty() ? "syntax error" : errors.get(0).display());
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("a syntax exception needs at least one error");
         }
-        this.sourceName = sourceName;
-        this.line = line;
-        this.column = column;
-        this.errorMessage = errorMessage;
+        this.errors = List.copyOf(errors);
+    }
+
+    public RuleSyntaxException(String sourceName, int line, int column, String message) {
+        this(List.of(new RuleError(sourceName, line, column, message)));
+    }
+
+    public List<RuleError> errors() {
+        return errors;
     }
 
     public String sourceName() {
-        return sourceName;
+        return errors.get(0).sourceName();
     }
 
     public int line() {
-        return line;
+        return errors.get(0).line();
     }
 
     public int column() {
-        return column;
+        return errors.get(0).column();
     }
 
+    /** The first error's message without its location. */
     public String getErrorMessage() {
-        return errorMessage;
+        return errors.get(0).message();
+    }
+
+    /** Every error with its source line and caret. */
+    public String render(String source) {
+        StringBuilder sb = new StringBuilder();
+        for (RuleError e : errors) {
+            if (sb.length() > 0) {
+                sb.append(System.lineSeparator());
+            }
+            sb.append(e.render(source));
+        }
+        return sb.toString();
     }
 }

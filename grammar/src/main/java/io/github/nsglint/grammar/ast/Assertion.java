@@ -1,0 +1,59 @@
+package io.github.nsglint.grammar.ast;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/** What a rule expects of each element it iterates over. */
+public sealed interface Assertion extends Node permits Assertion.Flow, Assertion.None, Assertion.Property {
+
+    /** {@code allows} or {@code denies}. */
+    enum Verb {
+        ALLOWS,
+        DENIES
+    }
+
+    /** {@code inbound} or {@code outbound}. */
+    enum Way {
+        INBOUND,
+        OUTBOUND
+    }
+
+    /**
+     * {@code TARGET allows|denies inbound|outbound PROTOCOL [from|to PEERS] port PORTS [only from ONLY]}.
+     *
+     * @param protocol a protocol name as written, or {@code *}
+     * @param peers    empty when no {@code from}/{@code to} is written: any address
+     * @param onlyFrom empty unless {@code only from} is written
+     */
+    record Flow(SourcePos pos, Expr target, Verb verb, Way way, String protocol, SourcePos protocolPos,
+            List<AddressSpec> peers, List<PortSpec> ports, List<AddressSpec> onlyFrom) implements Assertion {
+        public Flow {
+            requireNonNull(pos, "pos is null");
+            requireNonNull(target, "target is null");
+            requireNonNull(verb, "verb is null");
+            requireNonNull(way, "way is null");
+            requireNonNull(protocol, "protocol is null");
+            requireNonNull(protocolPos, "protocolPos is null");
+            peers = List.copyOf(peers);
+            ports = List.copyOf(ports);
+            onlyFrom = List.copyOf(onlyFrom);
+        }
+    }
+
+    /** {@code none ITEMS}: each item of the collection is a finding. */
+    record None(SourcePos pos, Expr items) implements Assertion {
+        public None {
+            requireNonNull(pos, "pos is null");
+            requireNonNull(items, "items is null");
+        }
+    }
+
+    /** A condition over the model that must be true. */
+    record Property(SourcePos pos, Expr condition) implements Assertion {
+        public Property {
+            requireNonNull(pos, "pos is null");
+            requireNonNull(condition, "condition is null");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.nsglint.grammar.ast;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/** What a rule iterates over ({@code for}), and what it expects ({@code expect}). */
+public sealed interface Clause extends Node permits Clause.For, Clause.Expect {
+
+    /**
+     * {@code for KIND VAR [in SOURCE] [where CONDITION]}: iterate over the model's elements of a kind, or over a
+     * collection. {@code sourceOrNull} and {@code conditionOrNull} are null when not written.
+     */
+    record For(SourcePos pos, String kind, String variable, Expr sourceOrNull, Expr conditionOrNull) implements Clause {
+        public For {
+            requireNonNull(pos, "pos is null");
+            requireNonNull(kind, "kind is null");
+            requireNonNull(variable, "variable is null");
+        }
+
+        public Optional<Expr> source() {
+            return Optional.ofNullable(sourceOrNull);
+        }
+
+        public Optional<Expr> condition() {
+            return Optional.ofNullable(conditionOrNull);
+        }
+    }
+
+    /** {@code expect ASSERTION}. */
+    record Expect(SourcePos pos, Assertion assertion) implements Clause {
+        public Expect {
+            requireNonNull(pos, "pos is null");
+            requireNonNull(assertion, "assertion is null");
+        }
+    }
+}
