@@ -19,14 +19,15 @@ final class ArchitectureRules {
     @ArchTest
     static final ArchRule dependencies_point_one_way = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
-            .layer("Ast").definedBy("..grammar.ast..")
-            .layer("Parser").definedBy("..grammar.parser..")
-            .layer("Generated").definedBy("..grammar.antlr..")
-            .layer("Core").definedBy("..core..")
-            .layer("Reporters").definedBy("..report..")
-            .layer("Cli").definedBy("..cli..")
-            .layer("MavenPlugin").definedBy("..maven..")
+            .layer("Ast").definedBy("io.github.nsglint.grammar.ast..")
+            .layer("Parser").definedBy("io.github.nsglint.grammar.parser..")
+            .layer("Generated").definedBy("io.github.nsglint.grammar.antlr..")
+            .layer("Core").definedBy("io.github.nsglint.core..")
+            .layer("Reporters").definedBy("io.github.nsglint.report..")
+            .layer("Cli").definedBy("io.github.nsglint.cli..")
+            .layer("MavenPlugin").definedBy("io.github.nsglint.maven..")
             .whereLayer("Generated").mayOnlyBeAccessedByLayers("Parser")
+            .whereLayer("Ast").mayOnlyBeAccessedByLayers("Parser", "Core", "Reporters", "Cli", "MavenPlugin")
             .whereLayer("Parser").mayOnlyBeAccessedByLayers("Core", "Reporters", "Cli", "MavenPlugin")
             .whereLayer("Core").mayOnlyBeAccessedByLayers("Reporters", "Cli", "MavenPlugin")
             .whereLayer("Reporters").mayOnlyBeAccessedByLayers("Cli", "MavenPlugin")
@@ -42,14 +43,14 @@ final class ArchitectureRules {
 
     @ArchTest
     static final ArchRule jackson_only_in_loading_and_reporting = noClasses().that()
-            .resideOutsideOfPackages("..core.load..", "..report..")
+            .resideOutsideOfPackages("io.github.nsglint.core.load..", "io.github.nsglint.report..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
             .because("JSON parsing belongs to the loader and JSON writing to the reporters");
 
     @ArchTest
     static final ArchRule core_knows_no_output_format_cli_or_maven = noClasses().that().resideInAPackage("..core..")
-            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.apache.maven..", "..report..",
-                    "..cli..", "..maven..")
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.apache.maven..",
+                    "io.github.nsglint.report..", "io.github.nsglint.cli..", "io.github.nsglint.maven..")
             .because("linter-core knows nothing of output formats, Picocli or Maven");
 
     @ArchTest

@@ -91,12 +91,12 @@ public class FlowEngineBenchmark {
 
     private static Verdict allowed(FlowEngine e, NetworkSecurityGroup nsg, TagContext ctx, Direction d, int protocols,
             AddressSet src, AddressSet dst, IntervalSet ports) {
-        return e.mustAllow(nsg, d, ctx, FlowEngine.flows(protocols, src, FlowBox.ANY_PORT, dst, ports));
+        return e.mustAllow(nsg, d, ctx, e.flows(protocols, src, FlowBox.ANY_PORT, dst, ports));
     }
 
     private static Verdict denied(FlowEngine e, NetworkSecurityGroup nsg, TagContext ctx, Direction d, int protocols,
             AddressSet src, AddressSet dst, IntervalSet ports) {
-        return e.mustDeny(nsg, d, ctx, FlowEngine.flows(protocols, src, FlowBox.ANY_PORT, dst, ports));
+        return e.mustDeny(nsg, d, ctx, e.flows(protocols, src, FlowBox.ANY_PORT, dst, ports));
     }
 
     /**
@@ -114,13 +114,13 @@ public class FlowEngineBenchmark {
         for (var target : placement.targets()) {
             for (var nic : e.nicsIn(target)) {
                 AddressSet dst = e.addressesOf(target);
-                FlowSet fromBastion = FlowEngine.flows(Protocols.TCP, bastion, FlowBox.ANY_PORT, dst, mgmt);
+                FlowSet fromBastion = e.flows(Protocols.TCP, bastion, FlowBox.ANY_PORT, dst, mgmt);
                 if (e.allAllowed(e.evaluate(target, nic, Direction.INBOUND, fromBastion), Direction.INBOUND)
                         instanceof Verdict.Holds) {
                     holds++;
                 }
                 AddressSet elsewhere = e.addresses("*", e.contextOf(target)).subtract(bastion);
-                FlowSet others = FlowEngine.flows(Protocols.ALL, elsewhere, FlowBox.ANY_PORT, dst, mgmt);
+                FlowSet others = e.flows(Protocols.ALL, elsewhere, FlowBox.ANY_PORT, dst, mgmt);
                 if (e.allDenied(e.evaluate(target, nic, Direction.INBOUND, others), Direction.INBOUND)
                         instanceof Verdict.Holds) {
                     holds++;

@@ -1,5 +1,8 @@
 package io.github.nsglint.cli;
 
+import io.github.nsglint.cli.command.ExplainCommand;
+import io.github.nsglint.cli.command.LintCommand;
+import io.github.nsglint.cli.command.RulesCommand;
 import io.github.nsglint.cli.command.ShowCommand;
 import io.github.nsglint.core.load.TemplateLoadException;
 import java.io.PrintWriter;
@@ -9,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code nsglint} program. Only {@link #main} exits the JVM; tests call {@link #run}. */
 @Command(name = "nsglint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Lints Azure network security configuration (NSGs, Bastion, peerings) in ARM templates.",
-        subcommands = {ShowCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class, ShowCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:nothing at or above the failure threshold",

@@ -6,6 +6,10 @@ standaloneRuleFile
     : ruleDecl* EOF
     ;
 
+standaloneExpression
+    : expression EOF
+    ;
+
 ruleDecl
     : RULE id=IDENTIFIER LBRACE entries+=metadataEntry* clauses+=clause* RBRACE                      #ruleDeclaration
     ;
@@ -24,12 +28,13 @@ literal
 
 clause
     : FOR kind=IDENTIFIER var=IDENTIFIER (IN source=expression)? (WHERE condition=expression)?        #forClause
-    | EXPECT assertion                                                                               #expectClause
+    | EXPECT assertion (ELSE message=STRING)?                                                        #expectClause
     ;
 
 assertion
-    : target=expression verb=(ALLOWS | DENIES) direction=(INBOUND | OUTBOUND) protocol=protocolSpec
-        (peer=(FROM | TO) peers=addressList)? PORT ports=portList (ONLY FROM only=addressList)?     #flowAssertion
+    : target=expression explicitly=EXPLICITLY? verb=(ALLOWS | DENIES) direction=(INBOUND | OUTBOUND)
+        protocol=protocolSpec (peer=(FROM | TO) some=SOME? peers=addressList)? PORT (anyOf=ANY OF)? ports=portList
+        (ONLY FROM only=addressList)?                                                                #flowAssertion
     | NONE items=expression                                                                          #noneAssertion
     | condition=expression                                                                           #propertyAssertion
     ;
@@ -97,6 +102,11 @@ TO        : 'to' ;
 PORT      : 'port' ;
 ONLY      : 'only' ;
 NONE      : 'none' ;
+ELSE      : 'else' ;
+EXPLICITLY : 'explicitly' ;
+ANY       : 'any' ;
+OF        : 'of' ;
+SOME      : 'some' ;
 NOT       : 'not' ;
 AND       : 'and' ;
 OR        : 'or' ;

@@ -24,10 +24,15 @@ public sealed interface Assertion extends Node permits Assertion.Flow, Assertion
      *
      * @param protocol a protocol name as written, or {@code *}
      * @param peers    empty when no {@code from}/{@code to} is written: any address
-     * @param onlyFrom empty unless {@code only from} is written
+     * @param onlyFrom   empty unless {@code only from} is written
+     * @param explicitly {@code explicitly allows}: an allow rule is present that covers the flows, whatever the
+     *                   rules before it do (what Azure's deployment validation checks)
+     * @param anyOf      {@code port any of ...}: one of the ports suffices, not all
+     * @param some       {@code from some ...}: flows from some of the peers suffice, not from all
      */
     record Flow(SourcePos pos, Expr target, Verb verb, Way way, String protocol, SourcePos protocolPos,
-            List<AddressSpec> peers, List<PortSpec> ports, List<AddressSpec> onlyFrom) implements Assertion {
+            List<AddressSpec> peers, List<PortSpec> ports, List<AddressSpec> onlyFrom, boolean explicitly,
+            boolean anyOf, boolean some) implements Assertion {
         public Flow {
             requireNonNull(pos, "pos is null");
             requireNonNull(target, "target is null");

@@ -27,11 +27,19 @@ public sealed interface Clause extends Node permits Clause.For, Clause.Expect {
         }
     }
 
-    /** {@code expect ASSERTION}. */
-    record Expect(SourcePos pos, Assertion assertion) implements Clause {
+    /**
+     * {@code expect ASSERTION [else "message"]}: {@code messageOrNull} overrides the rule's message for this
+     * expectation; {@code messagePos} is where it is written (the assertion's position when there is none).
+     */
+    record Expect(SourcePos pos, Assertion assertion, String messageOrNull, SourcePos messagePos) implements Clause {
         public Expect {
             requireNonNull(pos, "pos is null");
             requireNonNull(assertion, "assertion is null");
+            requireNonNull(messagePos, "messagePos is null");
+        }
+
+        public Optional<String> message() {
+            return Optional.ofNullable(messageOrNull);
         }
     }
 }

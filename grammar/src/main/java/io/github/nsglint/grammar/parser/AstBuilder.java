@@ -22,9 +22,16 @@ import org.antlr.v4.runtime.Token;
 final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
 
     private final String sourceName;
+    /** Where the parsed text starts in its file: (1, 1) for a whole file, elsewhere for an embedded expression. */
+    private final SourcePos origin;
 
     AstBuilder(String sourceName) {
+        this(sourceName, new SourcePos(1, 1));
+    }
+
+    AstBuilder(String sourceName, SourcePos origin) {
         this.sourceName = sourceName;
+        this.origin = origin;
     }
 
     @Override
@@ -78,7 +85,9 @@ final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
 
     @Override
     public Node visitExpectClause(PolicyRulesParser.ExpectClauseContext ctx) {
-        return new Clause.Expect(pos(ctx.getStart()), (Assertion) visit(ctx.assertion()));
+        String message = ctx.message == null ? null : unquote(ctx.message.getText());
+        return new Clause.Expect(pos(ctx.getStart()), (Assertion) visit(ctx.assertion()), message,
+                ctx.message == null ? pos(ctx.getStart()) : pos(ctx.message));
     }
 
     @Override
@@ -93,9 +102,15 @@ final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
                     : "outbound flows go 'to' their peers, not 'from'");
         }
         List<AddressSpec> only = ctx.only == null ? List.of() : addresses(ctx.only);
+        if (ctx.explicitly != null && verb != Assertion.Verb.ALLOWS) {
+            throw error(ctx.explicitly, "'explicitly' goes with 'allows': a rule must be present that allows the flows");
+        }
+        if (ctx.some != null && (verb != Assertion.Verb.ALLOWS || ctx.explicitly != null)) {
+            throw error(ctx.some, "'some' goes with 'allows': flows from some of the peers are allowed");
+        }
         return new Assertion.Flow(pos(ctx.getStart()), (Expr) visit(ctx.target), verb, way,
                 ctx.protocol.getText(), pos(ctx.protocol.getStart()), peers, visit(ctx.ports.items, PortSpec.class),
-                only);
+                only, ctx.explicitly != null, ctx.anyOf != null, ctx.some != null);
     }
 
     @Override
@@ -271,9 +286,12 @@ final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
         return body.stripIndent().strip();
     }
 
-    /** ANTLR columns are 0-based; converted here, once. */
-    private static SourcePos pos(Token token) {
-        return new SourcePos(Math.max(1, token.getLine()), token.getCharPositionInLine() + 1);
+    /** ANTLR columns are 0-based; converted here, once, and placed relative to where the text starts. */
+    private SourcePos pos(Token token) {
+        int line = Math.max(1, token.getLine());
+        int column = token.getCharPositionInLine() + 1;
+        return line == 1 ? new SourcePos(origin.line(), origin.column() + column - 1)
+                : new SourcePos(origin.line() + line - 1, column);
     }
 
     private RuleSyntaxException error(Token t, String message) {

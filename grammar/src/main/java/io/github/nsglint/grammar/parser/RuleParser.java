@@ -2,7 +2,9 @@ package io.github.nsglint.grammar.parser;
 
 import io.github.nsglint.grammar.antlr.PolicyRulesLexer;
 import io.github.nsglint.grammar.antlr.PolicyRulesParser;
+import io.github.nsglint.grammar.ast.Expr;
 import io.github.nsglint.grammar.ast.RuleFile;
+import io.github.nsglint.grammar.ast.SourcePos;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,26 @@ import org.antlr.v4.runtime.CommonTokenStream;
 public final class RuleParser {
 
     private RuleParser() {
+    }
+
+    /**
+     * Parses one expression, such as a {@code {placeholder}} of a message template; positions are relative to
+     * {@code at} (the expression's first character in its file).
+     */
+    public static Expr parseExpression(String text, String sourceName, SourcePos at) {
+        SyntaxErrorListener errors = new SyntaxErrorListener(sourceName);
+        PolicyRulesLexer lexer = new PolicyRulesLexer(CharStreams.fromString(text, sourceName));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        PolicyRulesParser parser = new PolicyRulesParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
+        PolicyRulesParser.StandaloneExpressionContext tree = parser.standaloneExpression();
+        if (!errors.errors().isEmpty()) {
+            RuleError first = errors.errors().get(0);
+            throw new RuleSyntaxException(sourceName, at.line(), at.column() + first.column() - 1, first.message());
+        }
+        return (Expr) new AstBuilder(sourceName, at).visit(tree.expression());
     }
 
     /**

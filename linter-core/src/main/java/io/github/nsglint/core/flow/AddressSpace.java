@@ -3,6 +3,7 @@ package io.github.nsglint.core.flow;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -110,6 +111,24 @@ public final class AddressSpace {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    private static final IntervalSet PRIVATE = union("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7");
+    private static final BigInteger FOUR = BigInteger.valueOf(4);
+
+    /**
+     * An address of a set a reader recognises: from private space if the set has some, else public, else any;
+     * within a range, its fifth address (the first Azure gives a VM in a subnet) when the range is aligned.
+     */
+    public static BigInteger representative(IntervalSet ips) {
+        for (IntervalSet part : List.of(ips.intersect(PRIVATE), ips.intersect(PUBLIC), ips)) {
+            if (!part.isEmpty()) {
+                BigInteger lo = part.low(0);
+                BigInteger host = lo.add(FOUR);
+                return host.compareTo(part.high(0)) <= 0 && !lo.testBit(0) && !lo.testBit(1) ? host : lo;
+            }
+        }
+        throw new IllegalArgumentException("an empty set has no address");
     }
 
     public static boolean isV6(BigInteger point) {

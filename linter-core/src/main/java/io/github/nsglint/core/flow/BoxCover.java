@@ -21,7 +21,6 @@ final class BoxCover {
 
     private static final int[] ORDER = {4, 0, 2, 3, 1};
     private static final BigInteger PREFERRED_SOURCE_PORT = BigInteger.valueOf(49152);
-    private static final BigInteger FOUR = BigInteger.valueOf(4);
 
     private BoxCover() {
     }
@@ -141,11 +140,9 @@ final class BoxCover {
             return PREFERRED_SOURCE_PORT;
         }
         if (dim == 1 || dim == 3) {
-            BigInteger lo = s.low(0);
-            BigInteger host = lo.add(FOUR);
-            if (lo.compareTo(AddressSpace.ATOM_BASE) < 0 && !lo.testBit(0) && !lo.testBit(1)
-                    && host.compareTo(s.high(0)) <= 0) {
-                return host;
+            IntervalSet ips = s.intersect(IntervalSet.of(BigInteger.ZERO, AddressSpace.ATOM_BASE.subtract(BigInteger.ONE)));
+            if (!ips.isEmpty()) {
+                return AddressSpace.representative(ips);
             }
         }
         return s.low(0);

@@ -29,13 +29,15 @@ public record DecidingRule(String nsgId, String nsgName, String ruleName, int pr
     public enum Kind {
         CUSTOM,
         DEFAULT,
-        NO_NSG
+        NO_NSG,
+        /** No rule of the NSG allows the flow explicitly (for presence checks). */
+        MISSING
     }
 
     /** {@code NSG hub-nsg rule DenySsh (priority 200)}, or {@code no NSG on subnet ...}. */
     public String describe() {
         return switch (kind) {
-            case NO_NSG -> ruleName;
+            case NO_NSG, MISSING -> ruleName;
             case DEFAULT -> "default rule " + ruleName + " (priority " + priority + ") of NSG " + nsgName;
             case CUSTOM -> "rule " + ruleName + " (priority " + priority + ") of NSG " + nsgName;
         };

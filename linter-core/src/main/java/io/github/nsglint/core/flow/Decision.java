@@ -29,7 +29,7 @@ public record Decision(FlowBox flows, Outcome outcome, List<DecidingRule> rules,
      */
     static DecidingRule deciding(List<DecidingRule> path) {
         for (int i = path.size() - 1; i >= 0; i--) {
-            if (path.get(i).kind() != DecidingRule.Kind.NO_NSG) {
+            if (path.get(i).kind() != DecidingRule.Kind.NO_NSG || i == 0) {
                 return path.get(i);
             }
         }

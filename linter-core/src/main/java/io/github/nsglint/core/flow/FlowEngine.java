@@ -177,10 +177,30 @@ public final class FlowEngine {
         return AddressSet.ofIps(s);
     }
 
-    /** The flows of a query that can exist (ports only for TCP and UDP). */
-    public static FlowSet flows(int protocols, AddressSet sources, IntervalSet sourcePorts, AddressSet destinations,
+    /**
+     * The flows of a query that can exist: ports only for TCP and UDP, and source and destination of one address
+     * family (an IPv6 source never sends to an IPv4 destination). Atoms count in the family they stand for.
+     */
+    public FlowSet flows(int protocols, AddressSet sources, IntervalSet sourcePorts, AddressSet destinations,
             IntervalSet destinationPorts) {
-        return FlowSet.real(new FlowBox(protocols, sources, sourcePorts, destinations, destinationPorts));
+        FlowSet out = FlowSet.EMPTY;
+        for (boolean v6 : new boolean[] {false, true}) {
+            AddressSet family = family(v6);
+            out = out.union(FlowSet.real(new FlowBox(protocols, sources.intersect(family), sourcePorts,
+                    destinations.intersect(family), destinationPorts)));
+        }
+        return out;
+    }
+
+    /** Every address of one family: its IP range and the atoms that stand for addresses of it. */
+    private AddressSet family(boolean v6) {
+        java.util.BitSet b = new java.util.BitSet();
+        for (Atoms.Atom a : atoms.all()) {
+            if (a.v6() == v6) {
+                b.set(a.id());
+            }
+        }
+        return AddressSet.of(v6 ? AddressSpace.ALL_V6 : AddressSpace.ALL_V4, b);
     }
 
     // ---- evaluation ---------------------------------------------------------------------------------------
@@ -289,6 +309,7 @@ public final class FlowEngine {
      * denied ({@code only 22 from the Bastion subnet} = every other source denied on 22).
      */
     public static FlowSet fromOutside(FlowSet query, AddressSet from) {
+        // Subtracting sources keeps each box within its family.
         FlowSet out = FlowSet.EMPTY;
         for (FlowBox b : query.boxes()) {
             FlowBox rest = new FlowBox(b.protocols(), b.sources().subtract(from), b.sourcePorts(), b.destinations(),
@@ -307,6 +328,54 @@ public final class FlowEngine {
      */
     public Verdict mustAllow(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, FlowSet query) {
         return check(rules(nsg, direction, ctx), query, io.github.nsglint.core.model.Access.DENY, direction);
+    }
+
+    /**
+     * Whether the NSG has explicit allow rules that together cover every flow of {@code query}, whatever the
+     * rules before them do: the presence check Azure's deployment validation makes for AzureBastionSubnet.
+     */
+    public Verdict mustExplicitlyAllow(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, FlowSet query) {
+        List<CompiledRule> rules = rules(nsg, direction, ctx);
+        List<IntervalSet[]> definite = new ArrayList<>();
+        List<CompiledRule> maybe = new ArrayList<>();
+        for (CompiledRule r : rules) {
+            boolean custom = r.decides().kind() == DecidingRule.Kind.CUSTOM;
+            if (!custom || r.access() == io.github.nsglint.core.model.Access.DENY) {
+                continue;
+            }
+            if (r.access() != null) {
+                definite.add(r.definite().lines());
+            }
+            if (r.access() == null || !r.isCertain()) {
+                maybe.add(r); // an allow rule that perhaps covers more than it certainly does
+            }
+        }
+        String nsgName = nsg.name().known().orElse(nsg.id());
+        DecidingRule missing = new DecidingRule(nsg.id(), nsgName, "no explicit allow rule in NSG " + nsgName, 0,
+                DecidingRule.Kind.MISSING, io.github.nsglint.core.model.Access.DENY, nsg.location());
+        Verdict.Indeterminate unknown = null;
+        for (FlowBox b : query.boxes()) {
+            IntervalSet[] target = b.lines();
+            if (BoxCover.uncovered(target, definite) == null) {
+                continue;
+            }
+            List<IntervalSet[]> possible = new ArrayList<>(definite);
+            maybe.forEach(r -> possible.add(r.possible().lines()));
+            BigInteger[] surely = BoxCover.uncovered(target, possible);
+            if (surely != null) {
+                return new Verdict.Violated(witness(new Decision(FlowBox.point(surely), Decision.Outcome.DENIED,
+                        List.of(missing), null, null), direction));
+            }
+            if (unknown == null) {
+                BigInteger[] p = BoxCover.uncovered(target, definite);
+                CompiledRule why = maybe.stream().filter(r -> BoxCover.contains(r.possible().lines(), p)).findFirst()
+                        .orElse(maybe.get(0));
+                unknown = new Verdict.Indeterminate(why.uncertainty() == null ? "an allow rule perhaps covers it"
+                        : why.uncertainty(), why.uncertainAt(), witness(new Decision(FlowBox.point(p),
+                        Decision.Outcome.UNKNOWN, List.of(missing), null, null), direction));
+            }
+        }
+        return unknown != null ? unknown : new Verdict.Holds();
     }
 
     /** Whether one NSG on its own denies every flow of {@code query}; see {@link #mustAllow}. */
@@ -428,13 +497,11 @@ public final class FlowEngine {
         return Protocols.NO_PORT;
     }
 
-    /** A readable address of a set: the fifth address of a range (Azure's first host address), or a tag. */
+    /** A readable address of a set: private space first, then public, a range's fifth address; or a tag. */
     private String address(AddressSet s) {
         IntervalSet ips = s.ips();
         if (!ips.isEmpty()) {
-            BigInteger lo = ips.low(0);
-            BigInteger host = lo.add(BigInteger.valueOf(4));
-            return AddressSpace.format(host.compareTo(ips.high(0)) <= 0 && !lo.testBit(0) && !lo.testBit(1) ? host : lo);
+            return AddressSpace.format(AddressSpace.representative(ips));
         }
         int atom = s.firstAtom();
         return atom < 0 ? "(no address)" : atoms.get(atom).display();

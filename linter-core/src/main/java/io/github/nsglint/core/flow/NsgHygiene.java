@@ -66,6 +66,37 @@ public final class NsgHygiene {
         return out;
     }
 
+    /**
+     * Allow rules that take every port inbound from Internet or {@code *} ({@code 0.0.0.0/0}, {@code Any}) and
+     * that some flow reaches (a rule shadowed by a deny does not open anything).
+     */
+    public List<RuleProblem> openToInternet(NetworkSecurityGroup nsg) {
+        List<RuleProblem> out = new ArrayList<>();
+        TagContext ctx = engine.unattached();
+        java.util.Set<SecurityRule> shadowed = new java.util.HashSet<>();
+        shadowedRules(nsg, ctx).forEach(p -> shadowed.add(p.rule()));
+        for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
+            if (!(r.direction() instanceof Field.Known<Direction> d) || d.value() != Direction.INBOUND
+                    || !(r.access() instanceof Field.Known<io.github.nsglint.core.model.Access> a)
+                    || a.value() != io.github.nsglint.core.model.Access.ALLOW || shadowed.contains(r)) {
+                continue;
+            }
+            boolean everyPort = r.destinationPortRanges().known().orElse(List.of()).stream()
+                    .anyMatch(p -> p.trim().equals("*") || p.trim().equals("0-65535"));
+            boolean fromInternet = r.sourceAddressPrefixes().known().orElse(List.of()).stream().anyMatch(s -> {
+                String t = s.trim().toLowerCase(Locale.ROOT);
+                return t.equals("*") || t.equals("internet") || t.equals("any") || t.equals("0.0.0.0/0")
+                        || t.equals("::/0");
+            });
+            if (everyPort && fromInternet) {
+                out.add(new RuleProblem(RuleProblem.Kind.INVALID, r, List.of(), "rule " + name(r) + " (priority "
+                        + r.priority().known().map(String::valueOf).orElse("?") + ") allows every port inbound from "
+                        + String.join(", ", r.sourceAddressPrefixes().known().orElse(List.of())), r.location()));
+            }
+        }
+        return out;
+    }
+
     /** Rules of one direction that share a priority; Azure rejects the deployment. */
     public static List<RuleProblem> duplicatePriorities(NetworkSecurityGroup nsg) {
         List<RuleProblem> out = new ArrayList<>();

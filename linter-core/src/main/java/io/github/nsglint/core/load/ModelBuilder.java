@@ -82,7 +82,10 @@ final class ModelBuilder {
     }
 
     void addGap(ModelGap gap) {
-        gaps.add(gap);
+        // A nested template expanded in two places may report the same gap twice: keep one.
+        if (!gaps.contains(gap)) {
+            gaps.add(gap);
+        }
     }
 
     List<LoadDiagnostic> diagnostics() {

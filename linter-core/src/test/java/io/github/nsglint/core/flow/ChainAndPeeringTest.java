@@ -44,14 +44,14 @@ class ChainAndPeeringTest {
         BastionPlacement p = e.topology().bastions().get(0);
         AddressSet bastion = e.addressesOf(p.bastionSubnet().orElseThrow());
         AddressSet elsewhere = e.addresses("*", e.contextOf(target)).subtract(bastion);
-        FlowSet q = FlowEngine.flows(Protocols.ALL, elsewhere, FlowBox.ANY_PORT, e.addressesOf(target),
+        FlowSet q = e.flows(Protocols.ALL, elsewhere, FlowBox.ANY_PORT, e.addressesOf(target),
                 IntervalSet.of(22, 22).union(IntervalSet.of(3389, 3389)));
         return e.allDenied(e.evaluate(target, nic, Direction.INBOUND, q), Direction.INBOUND);
     }
 
     private static Verdict fromBastion(FlowEngine e, Subnet target, NetworkInterface nic) {
         BastionPlacement p = e.topology().bastions().get(0);
-        FlowSet q = FlowEngine.flows(Protocols.TCP, e.addressesOf(p.bastionSubnet().orElseThrow()), FlowBox.ANY_PORT,
+        FlowSet q = e.flows(Protocols.TCP, e.addressesOf(p.bastionSubnet().orElseThrow()), FlowBox.ANY_PORT,
                 e.addressesOf(target), IntervalSet.of(22, 22));
         return e.allAllowed(e.evaluate(target, nic, Direction.INBOUND, q), Direction.INBOUND);
     }
@@ -131,7 +131,7 @@ class ChainAndPeeringTest {
         List<Subnet> subnets = e.topology().model().subnets().toList();
         AddressSet fromA = Rules.ips("10.1.0.0/16");
         for (Subnet s : subnets) {
-            FlowSet q = FlowEngine.flows(Protocols.TCP, fromA, FlowBox.ANY_PORT, e.addressesOf(s), IntervalSet.of(22, 22));
+            FlowSet q = e.flows(Protocols.TCP, fromA, FlowBox.ANY_PORT, e.addressesOf(s), IntervalSet.of(22, 22));
             Verdict v = e.allAllowed(e.evaluate(s, null, Direction.INBOUND, q), Direction.INBOUND);
             // 10.1.0.0/16 is VirtualNetwork in VNet a, but not in VNet b (no peering).
             if (s.virtualNetworkId().endsWith("/a")) {

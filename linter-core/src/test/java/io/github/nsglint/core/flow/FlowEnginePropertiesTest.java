@@ -134,7 +134,7 @@ class FlowEnginePropertiesTest {
         List<Decision> decide(NaiveReference.Flow f) {
             AddressSet src = AddressSet.ofIps(IntervalSet.of(f.source(), f.source()));
             AddressSet dst = AddressSet.ofIps(IntervalSet.of(f.destination(), f.destination()));
-            FlowSet q = FlowEngine.flows(Protocols.of(f.protocol()), src, IntervalSet.of(f.sourcePort(), f.sourcePort()),
+            FlowSet q = engine.flows(Protocols.of(f.protocol()), src, IntervalSet.of(f.sourcePort(), f.sourcePort()),
                     dst, IntervalSet.of(f.destinationPort(), f.destinationPort()));
             return engine.evaluate(nsg, f.direction(), ctx, q);
         }
@@ -197,7 +197,7 @@ class FlowEnginePropertiesTest {
         NaiveReference ref = reference(c.tagFile());
         // Query: inbound TCP to the VNet on 22 and 3389 from every public address outside the VNet.
         AddressSet internet = e.engine().addresses("Internet", e.ctx());
-        FlowSet q = FlowEngine.flows(Protocols.TCP, internet, FlowBox.ANY_PORT,
+        FlowSet q = e.engine().flows(Protocols.TCP, internet, FlowBox.ANY_PORT,
                 AddressSet.ofIps(AddressSpace.cidr(VNET).orElseThrow()),
                 IntervalSet.of(22, 22).union(IntervalSet.of(3389, 3389)));
         Verdict v = e.engine().allDenied(e.engine().evaluate(e.nsg(), Direction.INBOUND, e.ctx(), q), Direction.INBOUND);
@@ -240,7 +240,7 @@ class FlowEnginePropertiesTest {
         for (boolean withTagFile : new boolean[] {true, false}) {
             Engine e = engine(q.c().rules(), withTagFile ? ServiceTagPrefixes.of(q.c().tagFile(), "random")
                     : ServiceTagPrefixes.NONE);
-            FlowSet flows = FlowEngine.flows(q.protocols(), e.engine().addresses(q.source(), e.ctx()), FlowBox.ANY_PORT,
+            FlowSet flows = e.engine().flows(q.protocols(), e.engine().addresses(q.source(), e.ctx()), FlowBox.ANY_PORT,
                     e.engine().addresses(q.destination(), e.ctx()), q.ports());
             Verdict fast = q.allow() ? e.engine().mustAllow(e.nsg(), q.direction(), e.ctx(), flows)
                     : e.engine().mustDeny(e.nsg(), q.direction(), e.ctx(), flows);

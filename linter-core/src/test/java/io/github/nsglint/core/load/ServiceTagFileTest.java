@@ -64,7 +64,7 @@ class ServiceTagFileTest {
             FlowEngine e = FlowEngine.of(Topology.of(model, TargetMode.SUBNETS_WITH_NICS),
                     withFile ? ServiceTagFile.read(tagFile()) : ServiceTagPrefixes.NONE);
             var nsg = model.networkSecurityGroups().get(0);
-            var q = FlowEngine.flows(Protocols.TCP, e.addresses("GatewayManager", e.unattached()), FlowBox.ANY_PORT,
+            var q = e.flows(Protocols.TCP, e.addresses("GatewayManager", e.unattached()), FlowBox.ANY_PORT,
                     e.addresses("10.0.1.0/26", e.unattached()), IntervalSet.of(443, 443));
             Verdict v = e.mustAllow(nsg, Direction.INBOUND, e.unattached(), q);
             Class<? extends Verdict> expected = withFile ? Verdict.Holds.class : Verdict.Indeterminate.class;

@@ -1,0 +1,93 @@
+package io.github.nsglint.cli.command;
+
+import io.github.nsglint.cli.ExitCode;
+import io.github.nsglint.core.engine.Policy;
+import io.github.nsglint.core.engine.RuleCatalog;
+import io.github.nsglint.core.engine.RuleLoadException;
+import io.github.nsglint.core.report.RuleMetadata;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nsglint explain ID}: a rule's help, where it is written, and its source. */
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Show a rule's help and its source.")
+public final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "A rule ID, such as SPK002.")
+    private String id;
+
+    @Option(names = {"-r", "--rules"}, paramLabel = "PATH", description = "Extra .nsgl rule files or folders.")
+    private List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--bastion-rules", paramLabel = "SET", defaultValue = "current",
+            description = "current (default) or bastion-2020.")
+    private String bastionRules;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RuleCatalog catalog;
+        try {
+            catalog = RuleCatalog.load(rules, bastionRules.toLowerCase(Locale.ROOT));
+        } catch (RuleLoadException e) {
+            spec.commandLine().getErr().println(e.render());
+            return ExitCode.BAD_INPUT.code();
+        }
+        Optional<Policy> p = catalog.policy(id);
+        if (p.isEmpty()) {
+            spec.commandLine().getErr().println("nsglint: no rule '" + id + "'; see 'nsglint rules'");
+            return ExitCode.BAD_INPUT.code();
+        }
+        RuleMetadata m = p.get().metadata();
+        out.println(m.id() + " " + m.name() + " (" + m.severity().name().toLowerCase(Locale.ROOT) + ")");
+        out.println();
+        out.println(m.summary());
+        out.println();
+        out.println(m.help());
+        out.println();
+        out.println("More: " + m.helpUri());
+        if (!m.tags().isEmpty()) {
+            out.println("Tags: " + String.join(", ", m.sortedTags()));
+        }
+        out.println("Source: " + m.source());
+        out.println();
+        out.println(source(m));
+        return ExitCode.OK.code();
+    }
+
+    /** The rule's declaration, from its file: built-in or the user's. */
+    private static String source(RuleMetadata m) throws java.io.IOException {
+        String file = m.source().substring(0, m.source().lastIndexOf(':'));
+        int line = Integer.parseInt(m.source().substring(m.source().lastIndexOf(':') + 1));
+        String text = file.startsWith("rules/") ? RuleCatalog.resource(file.substring("rules/".length()))
+                : Files.readString(Path.of(file));
+        String[] lines = text.split("\r?\n");
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        for (int i = line - 1; i < lines.length; i++) {
+            sb.append("    ").append(lines[i]).append(System.lineSeparator());
+            depth += count(lines[i], '{') - count(lines[i], '}');
+            if (depth <= 0 && i >= line - 1 && lines[i].contains("}")) {
+                break;
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(x -> x == c).count();
+    }
+}

@@ -1,0 +1,555 @@
+package io.github.nsglint.core.engine;
+
+import io.github.nsglint.core.flow.AddressSet;
+import io.github.nsglint.core.flow.AddressSpace;
+import io.github.nsglint.core.flow.Decision;
+import io.github.nsglint.core.flow.DecidingRule;
+import io.github.nsglint.core.flow.FlowBox;
+import io.github.nsglint.core.flow.FlowEngine;
+import io.github.nsglint.core.flow.FlowSet;
+import io.github.nsglint.core.flow.IntervalSet;
+import io.github.nsglint.core.flow.PortRanges;
+import io.github.nsglint.core.flow.Protocols;
+import io.github.nsglint.core.flow.RuleProblem;
+import io.github.nsglint.core.flow.TagContext;
+import io.github.nsglint.core.flow.Verdict;
+import io.github.nsglint.core.flow.Witness;
+import io.github.nsglint.core.model.Direction;
+import io.github.nsglint.core.model.ModelElement;
+import io.github.nsglint.core.model.ModelGap;
+import io.github.nsglint.core.model.NetworkInterface;
+import io.github.nsglint.core.model.NetworkSecurityGroup;
+import io.github.nsglint.core.model.Protocol;
+import io.github.nsglint.core.model.SecurityRule;
+import io.github.nsglint.core.model.SourceLocation;
+import io.github.nsglint.core.model.Subnet;
+import io.github.nsglint.core.model.VirtualNetwork;
+import io.github.nsglint.core.report.Evidence;
+import io.github.nsglint.core.report.Finding;
+import io.github.nsglint.core.topology.NsgAttachment;
+import io.github.nsglint.grammar.ast.AddressSpec;
+import io.github.nsglint.grammar.ast.Assertion;
+import io.github.nsglint.grammar.ast.Clause;
+import io.github.nsglint.grammar.ast.Expr;
+import io.github.nsglint.grammar.ast.PortSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one policy over the model: every binding of its scopes, every assertion, one finding per failure. */
+final class PolicyRunner {
+
+    private final Policy policy;
+    private final EvalContext context;
+    private final Interpreter interpreter;
+    private final List<Finding> findings = new ArrayList<>();
+    /** Unknowns already reported for the current binding: one unknown value is one finding, not one per check. */
+    private final java.util.Set<String> reportedUnknowns = new java.util.HashSet<>();
+    /** The expectation being checked: its message is the findings'. */
+    private Policy.Check current;
+
+    private PolicyRunner(Policy policy, EvalContext context) {
+        this.policy = policy;
+        this.context = context;
+        this.interpreter = new Interpreter(context);
+    }
+
+    static List<Finding> run(Policy policy, EvalContext context) {
+        PolicyRunner r = new PolicyRunner(policy, context);
+        r.scope(0, new LinkedHashMap<>(), null);
+        return r.findings;
+    }
+
+    /** Why a binding only perhaps falls under the rule (its 'where' is unknown), or null. */
+    private record Doubt(String reason, SourceLocation at) {
+    }
+
+    private void scope(int index, Map<String, Val> env, Doubt doubt) {
+        if (index == policy.scopes().size()) {
+            reportedUnknowns.clear();
+            for (Policy.Check c : policy.checks()) {
+                current = c;
+                check(c.assertion(), env, doubt);
+            }
+            return;
+        }
+        Clause.For f = policy.scopes().get(index);
+        List<Val> items;
+        if (f.source().isPresent()) {
+            Val source = interpreter.eval(f.source().get(), env);
+            if (source instanceof Val.Unknown u) {
+                report(Finding.Kind.INDETERMINATE, env, u.at(), "",
+                        new Evidence.Unknown("what '" + f.variable() + "' ranges over is not known: " + u.reason(),
+                                u.at(), null), null);
+                return;
+            }
+            items = source instanceof Val.Items list ? list.items() : List.of();
+        } else {
+            items = Schema.all(f.kind(), context);
+        }
+        for (Val item : items) {
+            if (!(item instanceof Val.Elem)) {
+                continue;
+            }
+            env.put(f.variable(), item);
+            Doubt d = doubt;
+            if (f.condition().isPresent()) {
+                Val where = interpreter.eval(f.condition().get(), env);
+                if (where instanceof Val.Bool b && !b.value()) {
+                    continue;
+                }
+                if (where instanceof Val.Unknown u && d == null) {
+                    d = new Doubt("whether the rule applies is not known: " + u.reason(), u.at());
+                }
+            }
+            scope(index + 1, env, d);
+        }
+        env.remove(f.variable());
+    }
+
+    // ---- assertions --------------------------------------------------------------------------------------
+
+    private void check(Assertion a, Map<String, Val> env, Doubt doubt) {
+        if (a instanceof Assertion.Property p) {
+            Val v = interpreter.eval(p.condition(), env);
+            if (v instanceof Val.Bool b && b.value()) {
+                return;
+            }
+            if (v instanceof Val.Unknown u) {
+                report(Finding.Kind.INDETERMINATE, env, u.at(), "", new Evidence.Unknown(u.reason(), u.at(), null),
+                        null);
+                return;
+            }
+            String found = found(p.condition(), env);
+            report(doubt == null ? Finding.Kind.VIOLATED : Finding.Kind.INDETERMINATE, env, v.at(),
+                    "property@" + p.pos().line(), doubt == null ? new Evidence.Property(found)
+                            : new Evidence.Unknown(doubt.reason(), doubt.at(), null), found);
+        } else if (a instanceof Assertion.None n) {
+            Val items = interpreter.eval(n.items(), env);
+            if (items instanceof Val.Unknown u) {
+                report(Finding.Kind.INDETERMINATE, env, u.at(), "", new Evidence.Unknown(u.reason(), u.at(), null),
+                        null);
+                return;
+            }
+            if (items instanceof Val.Items list) {
+                for (Val item : list.items()) {
+                    Map<String, Val> withItem = new LinkedHashMap<>(env);
+                    withItem.put("item", item);
+                    String anchor = item instanceof Val.Elem e ? anchor(e) : Val.display(item);
+                    report(doubt == null ? Finding.Kind.VIOLATED : Finding.Kind.INDETERMINATE, withItem, item.at(),
+                            anchor, doubt == null ? new Evidence.Property(Val.display(item))
+                                    : new Evidence.Unknown(doubt.reason(), doubt.at(), null), Val.display(item));
+                }
+            }
+        } else {
+            flow((Assertion.Flow) a, env, doubt);
+        }
+    }
+
+    private static String anchor(Val.Elem e) {
+        if (e.element() instanceof RuleProblem p) {
+            return p.kind() + "/" + p.rule().name().known().orElse("?");
+        }
+        if (e.element() instanceof ModelGap g) {
+            return g.reason();
+        }
+        return Schema.nameOf(e);
+    }
+
+    /** What a failed property found: the left side of a comparison, else the condition's value. */
+    private String found(Expr condition, Map<String, Val> env) {
+        Expr e = condition;
+        while (e instanceof Expr.Logical l) {
+            Val left = interpreter.eval(l.left(), env);
+            e = left instanceof Val.Bool b && !b.value() ? l.left() : l.right();
+        }
+        if (e instanceof Expr.Comparison c) {
+            return Val.display(interpreter.eval(c.left(), env));
+        }
+        if (e instanceof Expr.In in) {
+            return Val.display(interpreter.eval(in.value(), env));
+        }
+        if (e instanceof Expr.Not n && n.operand() instanceof Expr.Exists x) {
+            return Val.display(interpreter.eval(x.operand(), env));
+        }
+        if (e instanceof Expr.Exists x) {
+            return Val.display(interpreter.eval(x.operand(), env));
+        }
+        return Val.display(interpreter.eval(e, env));
+    }
+
+    // ---- flows -------------------------------------------------------------------------------------------
+
+    private void flow(Assertion.Flow f, Map<String, Val> env, Doubt doubt) {
+        Val target = interpreter.eval(f.target(), env);
+        if (target instanceof Val.Absent) {
+            return; // nothing to check: another rule reports what is missing (e.g. BAS001 for the subnet)
+        }
+        if (target instanceof Val.Unknown u) {
+            report(Finding.Kind.INDETERMINATE, env, u.at(), "", new Evidence.Unknown(u.reason(), u.at(), null), null);
+            return;
+        }
+        Object element = ((Val.Elem) target).element();
+        FlowEngine engine = context.engine();
+        TagContext ctx = element instanceof Subnet s ? engine.contextOf(s)
+                : element instanceof NetworkInterface nic ? nicContext(nic) : engine.unattached();
+        Addresses peers = f.peers().isEmpty() ? new Addresses(engine.addresses("*", ctx), null)
+                : addresses(f.peers(), env, ctx);
+        Addresses own = own(element, ctx);
+        Val.Unknown unknownAddress = peers.unknown != null ? peers.unknown : own.unknown;
+        if (unknownAddress != null) {
+            report(Finding.Kind.INDETERMINATE, env, unknownAddress.at(), "",
+                    new Evidence.Unknown(unknownAddress.reason(), unknownAddress.at(), null), null);
+            return;
+        }
+        List<IntervalSet> portChoices = new ArrayList<>();
+        if (f.anyOf()) {
+            for (PortSpec p : f.ports()) {
+                portChoices.add(ports(List.of(p), env));
+            }
+        } else {
+            portChoices.add(ports(f.ports(), env));
+        }
+        int protocols = f.protocol().equals("*") ? Protocols.ALL
+                : Protocols.of(Protocol.parse(f.protocol()).orElseThrow());
+        boolean inbound = f.way() == Assertion.Way.INBOUND;
+        Direction direction = inbound ? Direction.INBOUND : Direction.OUTBOUND;
+        Addresses only = f.onlyFrom().isEmpty() ? null : addresses(f.onlyFrom(), env, ctx);
+        if (only != null && only.unknown != null) {
+            report(Finding.Kind.INDETERMINATE, env, only.unknown.at(), "",
+                    new Evidence.Unknown(only.unknown.reason(), only.unknown.at(), null), null);
+            return;
+        }
+        Verdict v = null;
+        for (IntervalSet ports : portChoices) {
+            FlowSet query = inbound
+                    ? engine.flows(protocols, peers.set, FlowBox.ANY_PORT, own.set, ports)
+                    : engine.flows(protocols, own.set, FlowBox.ANY_PORT, peers.set, ports);
+            boolean mustAllow = f.verb() == Assertion.Verb.ALLOWS;
+            if (only != null) {
+                query = FlowEngine.fromOutside(query, only.set);
+                mustAllow = false;
+            }
+            Verdict one = f.explicitly() ? explicit(element, direction, ctx, query)
+                    : f.some() ? some(element, direction, ctx, query)
+                    : verdict(element, direction, ctx, query, mustAllow);
+            // With 'any of', one port that holds is enough; else an unknown one might, else it is violated.
+            if (v == null || one instanceof Verdict.Holds
+                    || one instanceof Verdict.Indeterminate && v instanceof Verdict.Violated) {
+                v = one;
+            }
+            if (v instanceof Verdict.Holds && f.anyOf()) {
+                break;
+            }
+            if (!(v instanceof Verdict.Holds) && !f.anyOf()) {
+                break;
+            }
+        }
+        if (v instanceof Verdict.Violated violated) {
+            Witness w = violated.witness();
+            Evidence.Flow evidence = evidence(w);
+            DecidingRule d = w.deciding();
+            SourceLocation at = d.location();
+            if (doubt != null) {
+                report(Finding.Kind.INDETERMINATE, env, at, d.nsgName() + "/" + d.ruleName(),
+                        new Evidence.Unknown(doubt.reason(), doubt.at(), evidence), null, evidence);
+            } else {
+                report(Finding.Kind.VIOLATED, env, at, d.nsgName() + "/" + d.ruleName(), evidence, null, evidence);
+            }
+        } else if (v instanceof Verdict.Indeterminate i) {
+            Evidence.Flow candidate = i.candidate() == null ? null : evidence(i.candidate());
+            SourceLocation at = i.at() != null ? i.at() : ((Val.Elem) target).at();
+            report(Finding.Kind.INDETERMINATE, env, at, candidate == null ? "" : candidate.deciding().ruleName(),
+                    new Evidence.Unknown(i.reason(), i.at(), candidate), null, candidate);
+        }
+    }
+
+    private static Evidence.Flow evidence(Witness w) {
+        return new Evidence.Flow(w.flow().toString(), w.path(), w.deciding());
+    }
+
+    private TagContext nicContext(NetworkInterface nic) {
+        for (var ip : nic.ipConfigurations()) {
+            var subnet = ip.subnetId().known().flatMap(id -> context.topology().subnet(id));
+            if (subnet.isPresent()) {
+                return context.engine().contextOf(subnet.get());
+            }
+        }
+        return context.engine().unattached();
+    }
+
+    /**
+     * The verdict for flows through a target. A subnet's flows go through its NSG and then each NIC's; when only
+     * one level has an NSG the fast single-NSG check answers, else the chain is evaluated per NIC.
+     */
+    private Verdict verdict(Object element, Direction direction, TagContext ctx, FlowSet query, boolean mustAllow) {
+        FlowEngine engine = context.engine();
+        if (element instanceof NetworkSecurityGroup nsg) {
+            return mustAllow ? engine.mustAllow(nsg, direction, ctx, query) : engine.mustDeny(nsg, direction, ctx, query);
+        }
+        List<Subnet> subnets = new ArrayList<>();
+        List<NetworkInterface> nics = new ArrayList<>();
+        if (element instanceof Subnet s) {
+            List<NetworkInterface> in = engine.nicsIn(s);
+            if (in.isEmpty()) {
+                subnets.add(s);
+                nics.add(null);
+            }
+            for (NetworkInterface n : in) {
+                subnets.add(s);
+                nics.add(n);
+            }
+        } else {
+            NetworkInterface nic = (NetworkInterface) element;
+            for (var ip : nic.ipConfigurations()) {
+                ip.subnetId().known().flatMap(id -> context.topology().subnet(id)).ifPresent(s -> {
+                    subnets.add(s);
+                    nics.add(nic);
+                });
+            }
+        }
+        Verdict worst = new Verdict.Holds();
+        for (int i = 0; i < subnets.size(); i++) {
+            Verdict v = path(subnets.get(i), nics.get(i), direction, query, mustAllow);
+            if (v instanceof Verdict.Violated) {
+                return v;
+            }
+            if (v instanceof Verdict.Indeterminate && worst instanceof Verdict.Holds) {
+                worst = v;
+            }
+        }
+        return worst;
+    }
+
+    private Verdict path(Subnet subnet, NetworkInterface nic, Direction direction, FlowSet query, boolean mustAllow) {
+        FlowEngine engine = context.engine();
+        NsgAttachment subnetNsg = context.topology().nsgOf(subnet);
+        NsgAttachment nicNsg = nic == null ? new NsgAttachment.None() : context.topology().nsgOf(nic);
+        NetworkSecurityGroup only = null;
+        if (subnetNsg instanceof NsgAttachment.Attached a && nicNsg instanceof NsgAttachment.None) {
+            only = a.nsg();
+        } else if (nicNsg instanceof NsgAttachment.Attached a && subnetNsg instanceof NsgAttachment.None) {
+            only = a.nsg();
+        }
+        TagContext ctx = engine.contextOf(subnet);
+        if (only != null) {
+            return mustAllow ? engine.mustAllow(only, direction, ctx, query) : engine.mustDeny(only, direction, ctx, query);
+        }
+        List<Decision> decisions = engine.evaluate(subnet, nic, direction, query);
+        return mustAllow ? engine.allAllowed(decisions, direction) : engine.allDenied(decisions, direction);
+    }
+
+    /**
+     * Some flow of the query is allowed: the opposite of "all denied". When none is, a denied flow is the witness.
+     */
+    private Verdict some(Object element, Direction direction, TagContext ctx, FlowSet query) {
+        Verdict allDenied = verdict(element, direction, ctx, query, false);
+        if (allDenied instanceof Verdict.Violated) {
+            return new Verdict.Holds();
+        }
+        if (allDenied instanceof Verdict.Indeterminate i) {
+            return i;
+        }
+        return verdict(element, direction, ctx, query, true);
+    }
+
+    /** The presence check: explicit allow rules of the target's NSG cover the flows (no NSG: nothing to check). */
+    private Verdict explicit(Object element, Direction direction, TagContext ctx, FlowSet query) {
+        NsgAttachment a = element instanceof NetworkSecurityGroup n ? new NsgAttachment.Attached(n)
+                : element instanceof Subnet s ? context.topology().nsgOf(s)
+                : context.topology().nsgOf((NetworkInterface) element);
+        if (a instanceof NsgAttachment.Attached at) {
+            return context.engine().mustExplicitlyAllow(at.nsg(), direction, ctx, query);
+        }
+        if (a instanceof NsgAttachment.Unresolved u) {
+            return new Verdict.Indeterminate(u.reason(), null, null);
+        }
+        return new Verdict.Holds();
+    }
+
+    /** An address set, or why it is unknown. */
+    private record Addresses(AddressSet set, Val.Unknown unknown) {
+    }
+
+    private Addresses own(Object element, TagContext ctx) {
+        FlowEngine engine = context.engine();
+        if (element instanceof Subnet s) {
+            AddressSet a = engine.addressesOf(s);
+            return a.isEmpty() ? new Addresses(a, new Val.Unknown("the address prefix of subnet "
+                    + s.name().known().orElse(s.id()) + " is not known", s.location())) : new Addresses(a, null);
+        }
+        if (element instanceof NetworkInterface nic) {
+            AddressSet a = AddressSet.ofIps(IntervalSet.EMPTY);
+            for (var ip : nic.ipConfigurations()) {
+                var subnet = ip.subnetId().known().flatMap(id -> context.topology().subnet(id));
+                if (subnet.isPresent()) {
+                    AddressSet fixed = FlowEngine.privateAddresses(nic, subnet.get());
+                    a = a.union(fixed.isEmpty() ? engine.addressesOf(subnet.get()) : fixed);
+                }
+            }
+            return a.isEmpty() ? new Addresses(a, new Val.Unknown("the addresses of NIC " + nic.name().known()
+                    .orElse(nic.id()) + " are not known", nic.location())) : new Addresses(a, null);
+        }
+        return new Addresses(engine.addresses("*", ctx), null);
+    }
+
+    private Addresses addresses(List<AddressSpec> specs, Map<String, Val> env, TagContext ctx) {
+        FlowEngine engine = context.engine();
+        AddressSet out = AddressSet.ofIps(IntervalSet.EMPTY);
+        for (AddressSpec spec : specs) {
+            if (spec instanceof AddressSpec.Any) {
+                out = out.union(engine.addresses("*", ctx));
+                continue;
+            }
+            Expr e = ((AddressSpec.Of) spec).value();
+            String tag = PolicyCompiler.tagName(e, policy.variables());
+            if (tag != null) {
+                out = out.union(engine.addresses(tag, ctx));
+                continue;
+            }
+            if (e instanceof Expr.Text t) {
+                out = out.union(engine.addresses(t.value(), ctx));
+                continue;
+            }
+            Val v = interpreter.eval(e, env);
+            List<Val> values = v instanceof Val.Items items ? items.items() : List.of(v);
+            for (Val x : values) {
+                if (x instanceof Val.Unknown u) {
+                    return new Addresses(out, u);
+                }
+                if (x instanceof Val.Str s) {
+                    out = out.union(engine.addresses(s.value(), ctx));
+                } else if (x instanceof Val.Elem el && el.element() instanceof Subnet s) {
+                    AddressSet a = engine.addressesOf(s);
+                    if (a.isEmpty()) {
+                        return new Addresses(out, new Val.Unknown("the address prefix of subnet "
+                                + s.name().known().orElse(s.id()) + " is not known", s.location()));
+                    }
+                    out = out.union(a);
+                } else if (x instanceof Val.Elem el && el.element() instanceof VirtualNetwork vnet) {
+                    for (String p : vnet.addressSpace().known().orElse(List.of())) {
+                        out = out.union(AddressSet.ofIps(AddressSpace.cidr(p).orElse(IntervalSet.EMPTY)));
+                    }
+                }
+            }
+        }
+        return new Addresses(out, null);
+    }
+
+    private IntervalSet ports(List<PortSpec> specs, Map<String, Val> env) {
+        IntervalSet out = IntervalSet.EMPTY;
+        for (PortSpec p : specs) {
+            if (p instanceof PortSpec.Any) {
+                out = out.union(FlowBox.ANY_PORT);
+            } else if (p instanceof PortSpec.Range r) {
+                out = out.union(IntervalSet.of(r.low(), r.high()));
+            } else {
+                Val v = interpreter.eval(((PortSpec.Of) p).value(), env);
+                List<Val> values = v instanceof Val.Items items ? items.items() : List.of(v);
+                for (Val x : values) {
+                    IntervalSet s = x instanceof Val.Int i ? IntervalSet.of(i.value(), i.value())
+                            : x instanceof Val.Str str ? PortRanges.parse(str.value()) : null;
+                    if (s != null) {
+                        out = out.union(s);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- findings ----------------------------------------------------------------------------------------
+
+    private void report(Finding.Kind kind, Map<String, Val> env, SourceLocation at, String anchor, Evidence evidence,
+            String found) {
+        report(kind, env, at, anchor, evidence, found, null);
+    }
+
+    private void report(Finding.Kind kind, Map<String, Val> env, SourceLocation at, String anchor, Evidence evidence,
+            String found, Evidence.Flow flow) {
+        String resource = resource(env);
+        SourceLocation where = at == null || at == SourceLocation.BUILT_IN ? innermost(env) : at;
+        if (kind == Finding.Kind.INDETERMINATE && evidence instanceof Evidence.Unknown u
+                && !reportedUnknowns.add(u.reason() + "|" + (u.at() == null ? where.display() : u.at().display()))) {
+            return;
+        }
+        String message = message(env, kind, evidence, found, flow);
+        findings.add(new Finding(policy.metadata(), policy.metadata().severity(), kind, message, where, resource,
+                anchor, evidence));
+    }
+
+    private static String resource(Map<String, Val> env) {
+        List<Val> values = new ArrayList<>(env.values());
+        for (int i = values.size() - 1; i >= 0; i--) {
+            if (values.get(i) instanceof Val.Elem e) {
+                Object o = e.element();
+                if (o instanceof ModelElement m) {
+                    return m.id();
+                }
+                if (o instanceof SecurityRule r) {
+                    return r.id();
+                }
+                if (o instanceof RuleProblem p) {
+                    return p.rule().id();
+                }
+            }
+        }
+        return "";
+    }
+
+    private static Val.Elem innermostElement(Map<String, Val> env) {
+        List<Val> values = new ArrayList<>(env.values());
+        for (int i = values.size() - 1; i >= 0; i--) {
+            if (values.get(i) instanceof Val.Elem e && !(e.element() instanceof RuleProblem)
+                    && !(e.element() instanceof ModelGap)) {
+                return e;
+            }
+        }
+        return new Val.Elem("model", "the model", SourceLocation.BUILT_IN);
+    }
+
+    private static SourceLocation innermost(Map<String, Val> env) {
+        List<Val> values = new ArrayList<>(env.values());
+        for (int i = values.size() - 1; i >= 0; i--) {
+            if (values.get(i).at() != null && values.get(i).at() != SourceLocation.BUILT_IN) {
+                return values.get(i).at();
+            }
+        }
+        return SourceLocation.BUILT_IN;
+    }
+
+    private String message(Map<String, Val> env, Finding.Kind kind, Evidence evidence, String found,
+            Evidence.Flow flow) {
+        if (kind == Finding.Kind.INDETERMINATE && evidence instanceof Evidence.Unknown u) {
+            // A violation's wording would state as fact what is not known: say what cannot be told, and why.
+            String what = Schema.nameOf(innermostElement(env));
+            return "cannot tell whether this holds for " + what + ": " + policy.metadata().summary() + " ("
+                    + u.reason() + ")";
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean reasonShown = false;
+        for (Object part : current == null ? policy.message() : current.message()) {
+            if (part instanceof Expr e) {
+                sb.append(Val.display(interpreter.eval(e, env)));
+            } else if (part instanceof Policy.Special special) {
+                switch (special.name()) {
+                    case "witness" -> sb.append(flow == null ? "(no witness)" : flow.flow());
+                    case "deciding" -> sb.append(flow == null ? "(no deciding rule)" : flow.deciding().describe());
+                    case "reason" -> {
+                        sb.append(evidence instanceof Evidence.Unknown u ? u.reason() : "");
+                        reasonShown = true;
+                    }
+                    case "found" -> sb.append(found == null ? "" : found);
+                    default -> sb.append(env.containsKey("item") ? Val.display(env.get("item")) : "");
+                }
+            } else {
+                sb.append((String) part);
+            }
+        }
+        if (kind == Finding.Kind.INDETERMINATE && !reasonShown && evidence instanceof Evidence.Unknown u) {
+            sb.append(" (cannot tell: ").append(u.reason()).append(')');
+        }
+        return sb.toString();
+    }
+}

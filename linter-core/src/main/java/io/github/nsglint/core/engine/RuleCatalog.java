@@ -1,0 +1,164 @@
+package io.github.nsglint.core.engine;
+
+import io.github.nsglint.core.report.RuleMetadata;
+import io.github.nsglint.grammar.ast.RuleFile;
+import io.github.nsglint.grammar.parser.RuleError;
+import io.github.nsglint.grammar.parser.RuleParser;
+import io.github.nsglint.grammar.parser.RuleSyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The rules of a run: the built-in catalog (rules/*.nsgl, packaged with linter-core and listed in its index) and
+ * the user's rule files, each compiled once. A rule ID may be declared once per Bastion rule set; the chosen set
+ * ({@code current} by default, or {@code bastion-2020}) decides which declaration runs.
+ */
+public final class RuleCatalog {
+
+    /** The Bastion rule sets: the current eight required flows, or the older four of 2019-2020 guidance. */
+    public static final List<String> BASTION_RULE_SETS = List.of("current", "bastion-2020");
+
+    private static final String INDEX = "/io/github/nsglint/rules/index.txt";
+
+    private final List<Policy> policies;
+    private final String bastionRuleSet;
+
+    private RuleCatalog(List<Policy> policies, String bastionRuleSet) {
+        this.policies = List.copyOf(policies);
+        this.bastionRuleSet = bastionRuleSet;
+    }
+
+    /**
+     * Compiles the built-in catalog and {@code userRules} (files or folders of *.nsgl). Every error of every file
+     * is collected; if there is any, a {@link RuleLoadException} names them all.
+     */
+    public static RuleCatalog load(List<Path> userRules, String bastionRuleSet) {
+        if (!BASTION_RULE_SETS.contains(bastionRuleSet)) {
+            throw new IllegalArgumentException("unknown Bastion rule set '" + bastionRuleSet + "'; known: "
+                    + BASTION_RULE_SETS);
+        }
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (String name : builtInNames()) {
+            sources.put("rules/" + name, resource(name));
+        }
+        for (Path p : userRules) {
+            for (Path f : ruleFiles(p)) {
+                try {
+                    sources.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new RuleLoadException(List.of(new RuleError(f.toString(), 1, 1, "cannot read rule file: "
+                            + e.getMessage())), Map.of());
+                }
+            }
+        }
+        return compile(sources, bastionRuleSet);
+    }
+
+    /** Compiles rule sources given as text, by name; for tests and embedding. */
+    public static RuleCatalog compile(Map<String, String> sources, String bastionRuleSet) {
+        List<RuleError> errors = new ArrayList<>();
+        List<Policy> policies = new ArrayList<>();
+        Map<String, Policy> seen = new LinkedHashMap<>();
+        for (Map.Entry<String, String> s : sources.entrySet()) {
+            try {
+                RuleFile file = RuleParser.parse(s.getValue(), s.getKey());
+                PolicyCompiler.Result r = PolicyCompiler.compile(file);
+                errors.addAll(r.errors());
+                for (Policy p : r.policies()) {
+                    String key = p.metadata().id() + "|" + p.metadata().ruleSet();
+                    Policy earlier = seen.putIfAbsent(key, p);
+                    if (earlier != null) {
+                        errors.add(new RuleError(s.getKey(), line(p), 1, "rule " + p.metadata().id()
+                                + " is already declared at " + earlier.metadata().source()));
+                    } else {
+                        policies.add(p);
+                    }
+                }
+            } catch (RuleSyntaxException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleLoadException(errors, sources);
+        }
+        List<Policy> active = new ArrayList<>();
+        for (Policy p : policies) {
+            String set = p.metadata().ruleSet();
+            if (set.isEmpty() || set.equals(bastionRuleSet)) {
+                active.add(p);
+            }
+        }
+        return new RuleCatalog(active, bastionRuleSet);
+    }
+
+    private static int line(Policy p) {
+        String s = p.metadata().source();
+        return Integer.parseInt(s.substring(s.lastIndexOf(':') + 1));
+    }
+
+    public List<Policy> policies() {
+        return policies;
+    }
+
+    public String bastionRuleSet() {
+        return bastionRuleSet;
+    }
+
+    public List<RuleMetadata> rules() {
+        return policies.stream().map(Policy::metadata).toList();
+    }
+
+    public Optional<Policy> policy(String id) {
+        return policies.stream().filter(p -> p.metadata().id().equalsIgnoreCase(id)).findFirst();
+    }
+
+    /** The names of the built-in rule files, from the packaged index. */
+    public static List<String> builtInNames() {
+        String index = resourceText(INDEX);
+        List<String> names = new ArrayList<>();
+        for (String line : index.split("\n")) {
+            String t = line.trim();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                names.add(t);
+            }
+        }
+        return names;
+    }
+
+    /** The text of a built-in rule file. */
+    public static String resource(String name) {
+        return resourceText("/io/github/nsglint/rules/" + name);
+    }
+
+    private static String resourceText(String path) {
+        try (InputStream in = RuleCatalog.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in rule catalog is missing " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> ruleFiles(Path p) {
+        if (!Files.isDirectory(p)) {
+            return List.of(p);
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            return walk.filter(f -> f.toString().endsWith(".nsgl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,481 @@
+package io.github.nsglint.core.engine;
+
+import io.github.nsglint.core.flow.RuleProblem;
+import io.github.nsglint.core.model.BastionHost;
+import io.github.nsglint.core.model.DiagnosticSetting;
+import io.github.nsglint.core.model.Field;
+import io.github.nsglint.core.model.IpConfiguration;
+import io.github.nsglint.core.model.ModelElement;
+import io.github.nsglint.core.model.ModelGap;
+import io.github.nsglint.core.model.NetworkInterface;
+import io.github.nsglint.core.model.NetworkSecurityGroup;
+import io.github.nsglint.core.model.Peering;
+import io.github.nsglint.core.model.PublicIpAddress;
+import io.github.nsglint.core.model.ResourceIds;
+import io.github.nsglint.core.model.RouteTable;
+import io.github.nsglint.core.model.SecurityRule;
+import io.github.nsglint.core.model.SourceLocation;
+import io.github.nsglint.core.model.Subnet;
+import io.github.nsglint.core.model.VirtualNetwork;
+import io.github.nsglint.core.topology.BastionPlacement;
+import io.github.nsglint.core.topology.NsgAttachment;
+import io.github.nsglint.core.topology.PeeringLink;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * What the rule language can see of the model: the kinds a rule can iterate over and, for each, its fields with
+ * their types and Azure's defaults. The reference in rules/README.md lists the same; {@code nsglint explain}
+ * prints it. An unset field reads as Azure's default where there is one, else as absent.
+ */
+final class Schema {
+
+    /** One field of a kind: its type, a line of documentation, and how to read it. */
+    record FieldDef(Type type, String doc, BiFunction<Object, EvalContext, Val> getter) {
+    }
+
+    static final Map<String, Map<String, FieldDef>> KINDS = new LinkedHashMap<>();
+
+    static {
+        kind("bastion", bastion());
+        kind("subnet", subnet());
+        kind("nsg", nsg());
+        kind("securityRule", securityRule());
+        kind("vnet", vnet());
+        kind("peering", peering());
+        kind("nic", nic());
+        kind("publicIp", publicIp());
+        kind("diagnosticSetting", diagnosticSetting());
+        kind("routeTable", routeTable());
+        kind("problem", problem());
+        kind("gap", gap());
+    }
+
+    private Schema() {
+    }
+
+    private static void kind(String name, Map<String, FieldDef> fields) {
+        KINDS.put(name, fields);
+    }
+
+    /** The elements of a kind in the model, in declaration order. */
+    static List<Val> all(String kind, EvalContext c) {
+        List<Val> out = new ArrayList<>();
+        switch (kind) {
+            case "bastion" -> c.model().bastionHosts().forEach(b -> out.add(elem(kind, b)));
+            case "subnet" -> c.model().subnets().forEach(s -> out.add(elem(kind, s)));
+            case "nsg" -> c.model().networkSecurityGroups().forEach(n -> out.add(elem(kind, n)));
+            case "securityRule" -> c.model().networkSecurityGroups().forEach(n -> n.securityRules().known()
+                    .orElse(List.of()).forEach(r -> out.add(elem(kind, r))));
+            case "vnet" -> c.model().virtualNetworks().forEach(v -> out.add(elem(kind, v)));
+            case "peering" -> c.model().peerings().forEach(p -> out.add(elem(kind, p)));
+            case "nic" -> c.model().networkInterfaces().forEach(n -> out.add(elem(kind, n)));
+            case "publicIp" -> c.model().publicIpAddresses().forEach(p -> out.add(elem(kind, p)));
+            case "diagnosticSetting" -> c.model().diagnosticSettings().forEach(d -> out.add(elem(kind, d)));
+            case "routeTable" -> c.model().routeTables().forEach(r -> out.add(elem(kind, r)));
+            case "gap" -> c.model().gaps().forEach(g -> out.add(new Val.Elem(kind, g, g.location())));
+            default -> throw new IllegalArgumentException("no elements of kind " + kind);
+        }
+        return out;
+    }
+
+    /** Kinds a rule may iterate over without {@code in} (the others come from fields or functions). */
+    static boolean isTopLevel(String kind) {
+        return !kind.equals("problem");
+    }
+
+    static Val.Elem elem(String kind, Object element) {
+        SourceLocation at = element instanceof ModelElement m ? m.location()
+                : element instanceof SecurityRule r ? r.location()
+                : element instanceof RuleProblem p ? p.location()
+                : element instanceof ModelGap g ? g.location() : SourceLocation.BUILT_IN;
+        return new Val.Elem(kind, element, at);
+    }
+
+    /** How an element is named in messages. */
+    static String nameOf(Val.Elem e) {
+        Object o = e.element();
+        if (o instanceof SecurityRule r) {
+            return r.name().known().orElse(r.id());
+        }
+        if (o instanceof ModelElement m) {
+            Field<String> name = nameField(m);
+            return name.known().orElse(ResourceIds.name(m.id()));
+        }
+        if (o instanceof RuleProblem p) {
+            return p.message();
+        }
+        if (o instanceof ModelGap g) {
+            return g.reason();
+        }
+        return String.valueOf(o);
+    }
+
+    private static Field<String> nameField(ModelElement m) {
+        if (m instanceof BastionHost b) {
+            return b.name();
+        }
+        if (m instanceof Subnet s) {
+            return s.name();
+        }
+        if (m instanceof NetworkSecurityGroup n) {
+            return n.name();
+        }
+        if (m instanceof VirtualNetwork v) {
+            return v.name();
+        }
+        if (m instanceof Peering p) {
+            return p.name();
+        }
+        if (m instanceof NetworkInterface n) {
+            return n.name();
+        }
+        if (m instanceof PublicIpAddress p) {
+            return p.name();
+        }
+        if (m instanceof DiagnosticSetting d) {
+            return d.name();
+        }
+        if (m instanceof RouteTable r) {
+            return r.name();
+        }
+        return Field.absent();
+    }
+
+    // ---- kinds ---------------------------------------------------------------------------------------------
+
+    private static Map<String, FieldDef> bastion() {
+        Fields<BastionHost> f = new Fields<>(BastionHost.class);
+        f.add("id", Type.STRING, "resource ID", (b, c) -> new Val.Str(b.id(), b.location()));
+        f.add("name", Type.STRING, "name", (b, c) -> Val.str(b.name(), null, b.location()));
+        f.add("sku", Type.STRING, "Developer, Basic (the default), Standard or Premium",
+                (b, c) -> Val.str(b.sku(), "Basic", b.location()));
+        f.add("subnet", Type.kind("subnet"), "its subnet (AzureBastionSubnet); absent for the Developer SKU",
+                (b, c) -> bastionSubnet(b, c.placement(b)));
+        f.add("vnet", Type.kind("vnet"), "its virtual network",
+                (b, c) -> c.placement(b).virtualNetwork().map(v -> (Val) elem("vnet", v))
+                        .orElseGet(() -> unknownPlacement(b, c.placement(b))));
+        f.add("publicIp", Type.kind("publicIp"), "its public IP address",
+                (b, c) -> reference(b.publicIpAddressId(), b.location(), "public IP",
+                        id -> c.model().publicIpAddress(id).map(p -> (Val) elem("publicIp", p))));
+        f.add("targets", Type.listOf(Type.kind("subnet")), "subnets it is meant to reach: in its VNet and in VNets"
+                + " peered with it in either direction, that hold a NIC",
+                (b, c) -> new Val.Items(c.placement(b).targets().stream().map(s -> (Val) elem("subnet", s)).toList(),
+                        b.location()));
+        f.add("tunneling", Type.BOOL, "native client support (enableTunneling)",
+                (b, c) -> Val.bool(b.features().enableTunneling(), false, b.location()));
+        f.add("ipConnect", Type.BOOL, "IP-based connection (enableIpConnect)",
+                (b, c) -> Val.bool(b.features().enableIpConnect(), false, b.location()));
+        f.add("shareableLink", Type.BOOL, "shareable links (enableShareableLink)",
+                (b, c) -> Val.bool(b.features().enableShareableLink(), false, b.location()));
+        f.add("copyPasteDisabled", Type.BOOL, "disableCopyPaste",
+                (b, c) -> Val.bool(b.features().disableCopyPaste(), false, b.location()));
+        f.add("fileCopy", Type.BOOL, "enableFileCopy",
+                (b, c) -> Val.bool(b.features().enableFileCopy(), false, b.location()));
+        f.add("kerberos", Type.BOOL, "enableKerberos",
+                (b, c) -> Val.bool(b.features().enableKerberos(), false, b.location()));
+        f.add("sessionRecording", Type.BOOL, "enableSessionRecording",
+                (b, c) -> Val.bool(b.features().enableSessionRecording(), false, b.location()));
+        f.add("privateOnly", Type.BOOL, "enablePrivateOnlyBastion",
+                (b, c) -> Val.bool(b.features().enablePrivateOnlyBastion(), false, b.location()));
+        f.add("scaleUnits", Type.INT, "scale units (2 by default)",
+                (b, c) -> Val.of(b.features().scaleUnits(), new Val.Int(2, b.location()), b.location(),
+                        v -> new Val.Int(v, b.location())));
+        f.add("diagnostics", Type.listOf(Type.kind("diagnosticSetting")), "diagnostic settings that target it",
+                (b, c) -> new Val.Items(c.model().diagnosticSettings().stream()
+                        .filter(d -> d.targetResourceId().known().filter(id -> ResourceIds.same(id, b.id())).isPresent())
+                        .map(d -> (Val) elem("diagnosticSetting", d)).toList(), b.location()));
+        f.add("auditLogsToWorkspace", Type.BOOL, "whether a diagnostic setting sends its BastionAuditLogs (or all"
+                + " logs, or the audit group) to a Log Analytics workspace", (b, c) -> auditLogs(b, c));
+        f.add("insideVirtualHub", Type.BOOL, "whether its subnet is inside a Virtual WAN hub",
+                (b, c) -> new Val.Bool(b.subnetId().known().filter(id -> id.toLowerCase(java.util.Locale.ROOT)
+                        .contains("/virtualhubs/")).isPresent(), b.location()));
+        return f.defs;
+    }
+
+    private static Val auditLogs(BastionHost b, EvalContext c) {
+        Val.Unknown unknown = null;
+        for (DiagnosticSetting d : c.model().diagnosticSettings()) {
+            if (d.targetResourceId() instanceof Field.Unknown<String> u) {
+                unknown = new Val.Unknown("the target of diagnostic setting " + d.name().known().orElse(d.id())
+                        + " is not known: " + u.reason(), u.location());
+                continue;
+            }
+            if (d.targetResourceId().known().filter(id -> ResourceIds.same(id, b.id())).isEmpty()) {
+                continue;
+            }
+            if (d.enabledLogs() instanceof Field.Unknown<java.util.List<String>> u) {
+                unknown = new Val.Unknown(u.reason(), u.location());
+                continue;
+            }
+            boolean audit = d.enabledLogs().known().orElse(List.of()).stream().anyMatch(l ->
+                    l.equalsIgnoreCase("BastionAuditLogs") || l.equalsIgnoreCase("allLogs") || l.equalsIgnoreCase("audit"));
+            if (audit && d.workspaceId() instanceof Field.Known) {
+                return new Val.Bool(true, d.location());
+            }
+            if (audit && d.workspaceId() instanceof Field.Unknown<String> u) {
+                unknown = new Val.Unknown(u.reason(), u.location());
+            }
+        }
+        return unknown != null ? unknown : new Val.Bool(false, b.location());
+    }
+
+    private static Val bastionSubnet(BastionHost b, BastionPlacement p) {
+        if (p.subnet() != null) {
+            return elem("subnet", p.subnet());
+        }
+        if (b.subnetId() instanceof Field.Absent) {
+            return new Val.Absent(b.location());
+        }
+        return unknownPlacement(b, p);
+    }
+
+    private static Val unknownPlacement(BastionHost b, BastionPlacement p) {
+        if (b.subnetId() instanceof Field.Unknown<String> u) {
+            return new Val.Unknown(u.reason(), u.location());
+        }
+        return new Val.Unknown(p.problems().isEmpty() ? "its subnet and VNet are not known"
+                : "Bastion " + b.name().known().orElse(b.id()) + ": " + p.problems().get(0), b.location());
+    }
+
+    private static Map<String, FieldDef> subnet() {
+        Fields<Subnet> f = new Fields<>(Subnet.class);
+        f.add("id", Type.STRING, "resource ID", (s, c) -> new Val.Str(s.id(), s.location()));
+        f.add("name", Type.STRING, "name", (s, c) -> Val.str(s.name(), null, s.location()));
+        f.add("prefixes", Type.listOf(Type.STRING), "address prefixes", (s, c) -> Val.strings(s.addressPrefixes(),
+                s.location()));
+        f.add("nsg", Type.kind("nsg"), "its network security group; absent when none",
+                (s, c) -> nsgOf(c.topology().nsgOf(s), s.networkSecurityGroupId(), s.location()));
+        f.add("routeTable", Type.kind("routeTable"), "its route table; absent when none",
+                (s, c) -> reference(s.routeTableId(), s.location(), "route table",
+                        id -> c.model().routeTable(id).map(r -> (Val) elem("routeTable", r))));
+        f.add("vnet", Type.kind("vnet"), "its virtual network",
+                (s, c) -> c.topology().virtualNetworkOf(s).map(v -> (Val) elem("vnet", v))
+                        .orElseGet(() -> new Val.Unknown("its VNet is not in the scanned files", s.location())));
+        f.add("nics", Type.listOf(Type.kind("nic")), "NICs with an IP configuration in it",
+                (s, c) -> new Val.Items(c.topology().nicsIn(s).stream().map(n -> (Val) elem("nic", n)).toList(),
+                        s.location()));
+        return f.defs;
+    }
+
+    private static Val nsgOf(NsgAttachment a, Field<String> reference, SourceLocation at) {
+        if (a instanceof NsgAttachment.Attached x) {
+            return elem("nsg", x.nsg());
+        }
+        if (a instanceof NsgAttachment.None) {
+            return new Val.Absent(at);
+        }
+        SourceLocation where = reference instanceof Field.Unknown<String> u ? u.location() : at;
+        return new Val.Unknown(((NsgAttachment.Unresolved) a).reason(), where);
+    }
+
+    private static Val reference(Field<String> ref, SourceLocation at, String what,
+            Function<String, java.util.Optional<Val>> resolve) {
+        if (ref instanceof Field.Known<String> k) {
+            return resolve.apply(k.value()).orElseGet(() -> new Val.Unknown(what + " '" + k.value()
+                    + "' is not declared in the scanned files", at));
+        }
+        return Val.of(ref, null, at, v -> new Val.Str(v, at));
+    }
+
+    private static Map<String, FieldDef> nsg() {
+        Fields<NetworkSecurityGroup> f = new Fields<>(NetworkSecurityGroup.class);
+        f.add("id", Type.STRING, "resource ID", (n, c) -> new Val.Str(n.id(), n.location()));
+        f.add("name", Type.STRING, "name", (n, c) -> Val.str(n.name(), null, n.location()));
+        f.add("rules", Type.listOf(Type.kind("securityRule")), "its custom rules",
+                (n, c) -> Val.of(n.securityRules(), null, n.location(),
+                        rs -> new Val.Items(rs.stream().map(r -> (Val) elem("securityRule", r)).toList(), n.location())));
+        f.add("subnets", Type.listOf(Type.kind("subnet")), "subnets it is attached to",
+                (n, c) -> new Val.Items(c.topology().attachmentsOf(n).stream().filter(Subnet.class::isInstance)
+                        .map(s -> (Val) elem("subnet", s)).toList(), n.location()));
+        f.add("nics", Type.listOf(Type.kind("nic")), "NICs it is attached to",
+                (n, c) -> new Val.Items(c.topology().attachmentsOf(n).stream().filter(NetworkInterface.class::isInstance)
+                        .map(s -> (Val) elem("nic", s)).toList(), n.location()));
+        return f.defs;
+    }
+
+    private static Map<String, FieldDef> securityRule() {
+        Fields<SecurityRule> f = new Fields<>(SecurityRule.class);
+        f.add("name", Type.STRING, "name", (r, c) -> Val.str(r.name(), null, r.location()));
+        f.add("priority", Type.INT, "priority", (r, c) -> Val.of(r.priority(), null, r.location(),
+                v -> new Val.Int(v, r.location())));
+        f.add("direction", Type.STRING, "Inbound or Outbound", (r, c) -> Val.of(r.direction(), null, r.location(),
+                v -> new Val.Str(v.armName(), r.location())));
+        f.add("access", Type.STRING, "Allow or Deny", (r, c) -> Val.of(r.access(), null, r.location(),
+                v -> new Val.Str(v.armName(), r.location())));
+        f.add("protocol", Type.STRING, "Tcp, Udp, Icmp, Esp, Ah or *", (r, c) -> Val.of(r.protocol(), null,
+                r.location(), v -> new Val.Str(v.armName(), r.location())));
+        f.add("sources", Type.listOf(Type.STRING), "source address prefixes",
+                (r, c) -> Val.strings(r.sourceAddressPrefixes(), r.location()));
+        f.add("destinations", Type.listOf(Type.STRING), "destination address prefixes",
+                (r, c) -> Val.strings(r.destinationAddressPrefixes(), r.location()));
+        f.add("destinationPorts", Type.listOf(Type.STRING), "destination port ranges",
+                (r, c) -> Val.strings(r.destinationPortRanges(), r.location()));
+        return f.defs;
+    }
+
+    private static Map<String, FieldDef> vnet() {
+        Fields<VirtualNetwork> f = new Fields<>(VirtualNetwork.class);
+        f.add("id", Type.STRING, "resource ID", (v, c) -> new Val.Str(v.id(), v.location()));
+        f.add("name", Type.STRING, "name", (v, c) -> Val.str(v.name(), null, v.location()));
+        f.add("region", Type.STRING, "Azure region", (v, c) -> Val.str(v.region(), null, v.location()));
+        f.add("addressSpace", Type.listOf(Type.STRING), "address prefixes",
+                (v, c) -> Val.strings(v.addressSpace(), v.location()));
+        f.add("dnsServers", Type.listOf(Type.STRING), "custom DNS servers (empty: Azure-provided DNS)",
+                (v, c) -> Val.strings(v.dnsServers(), v.location()));
+        f.add("subnets", Type.listOf(Type.kind("subnet")), "subnets",
+                (v, c) -> new Val.Items(v.subnets().stream().map(s -> (Val) elem("subnet", s)).toList(), v.location()));
+        f.add("peerings", Type.listOf(Type.kind("peering")), "peerings declared on this VNet",
+                (v, c) -> new Val.Items(v.peerings().stream().map(p -> (Val) elem("peering", p)).toList(),
+                        v.location()));
+        f.add("dnsServersInside", Type.BOOL, "whether it has custom DNS servers and all lie in its own address space",
+                (v, c) -> dnsInside(v));
+        f.add("hubConnected", Type.BOOL, "whether a Virtual WAN hub connects to it",
+                (v, c) -> new Val.Bool(c.model().virtualHubConnections().stream()
+                        .anyMatch(h -> h.remoteVirtualNetworkId().known().filter(id -> ResourceIds.same(id, v.id()))
+                                .isPresent()), v.location()));
+        return f.defs;
+    }
+
+    private static Val dnsInside(VirtualNetwork v) {
+        if (!(v.dnsServers() instanceof Field.Known<List<String>> dns)) {
+            return Val.of(v.dnsServers(), new Val.Bool(false, v.location()), v.location(),
+                    x -> new Val.Bool(false, v.location()));
+        }
+        if (!(v.addressSpace() instanceof Field.Known<List<String>> space)) {
+            return Val.of(v.addressSpace(), new Val.Bool(false, v.location()), v.location(),
+                    x -> new Val.Bool(false, v.location()));
+        }
+        io.github.nsglint.core.flow.IntervalSet inside = io.github.nsglint.core.flow.IntervalSet.EMPTY;
+        for (String p : space.value()) {
+            inside = inside.union(io.github.nsglint.core.flow.AddressSpace.cidr(p)
+                    .orElse(io.github.nsglint.core.flow.IntervalSet.EMPTY));
+        }
+        if (dns.value().isEmpty()) {
+            return new Val.Bool(false, v.location());
+        }
+        for (String server : dns.value()) {
+            var ip = io.github.nsglint.core.flow.AddressSpace.cidr(server);
+            if (ip.isEmpty() || !inside.containsAll(ip.get())) {
+                return new Val.Bool(false, v.location());
+            }
+        }
+        return new Val.Bool(true, v.location());
+    }
+
+    private static Map<String, FieldDef> peering() {
+        Fields<Peering> f = new Fields<>(Peering.class);
+        f.add("id", Type.STRING, "resource ID", (p, c) -> new Val.Str(p.id(), p.location()));
+        f.add("name", Type.STRING, "name", (p, c) -> Val.str(p.name(), null, p.location()));
+        f.add("allowVirtualNetworkAccess", Type.BOOL, "true by default",
+                (p, c) -> Val.bool(p.allowVirtualNetworkAccess(), true, p.location()));
+        f.add("allowForwardedTraffic", Type.BOOL, "false by default",
+                (p, c) -> Val.bool(p.allowForwardedTraffic(), false, p.location()));
+        f.add("state", Type.STRING, "CONNECTED, ONE_WAY, ACCESS_DISABLED or UNKNOWN: whether the link carries traffic",
+                (p, c) -> link(p, c).map(l -> (Val) new Val.Str(l.state().name(), p.location()))
+                        .orElseGet(() -> Val.of(p.remoteVirtualNetworkId(), null, p.location(),
+                                v -> new Val.Str("UNKNOWN", p.location()))));
+        f.add("bothDirections", Type.BOOL, "whether the remote VNet peers back",
+                (p, c) -> link(p, c).map(l -> (Val) new Val.Bool(l.bothDirections(), p.location()))
+                        .orElseGet(() -> new Val.Unknown("the remote VNet is not known", p.location())));
+        return f.defs;
+    }
+
+    private static java.util.Optional<PeeringLink> link(Peering p, EvalContext c) {
+        for (PeeringLink l : c.topology().linksOf(p.localVirtualNetworkId())) {
+            if (l.forward() == p || l.backward() == p) {
+                return java.util.Optional.of(l);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Map<String, FieldDef> nic() {
+        Fields<NetworkInterface> f = new Fields<>(NetworkInterface.class);
+        f.add("id", Type.STRING, "resource ID", (n, c) -> new Val.Str(n.id(), n.location()));
+        f.add("name", Type.STRING, "name", (n, c) -> Val.str(n.name(), null, n.location()));
+        f.add("nsg", Type.kind("nsg"), "its own NSG; absent when none",
+                (n, c) -> nsgOf(c.topology().nsgOf(n), n.networkSecurityGroupId(), n.location()));
+        f.add("subnets", Type.listOf(Type.kind("subnet")), "subnets of its IP configurations",
+                (n, c) -> new Val.Items(n.ipConfigurations().stream().map(IpConfiguration::subnetId)
+                        .flatMap(id -> id.known().stream()).flatMap(id -> c.topology().subnet(id).stream())
+                        .map(s -> (Val) elem("subnet", s)).toList(), n.location()));
+        f.add("hasPublicIp", Type.BOOL, "whether an IP configuration has a public IP",
+                (n, c) -> hasPublicIp(n));
+        return f.defs;
+    }
+
+    private static Val hasPublicIp(NetworkInterface n) {
+        for (IpConfiguration ip : n.ipConfigurations()) {
+            if (ip.publicIpAddressId() instanceof Field.Known) {
+                return new Val.Bool(true, ip.location());
+            }
+            if (ip.publicIpAddressId() instanceof Field.Unknown<String> u) {
+                return new Val.Unknown(u.reason(), u.location());
+            }
+        }
+        return new Val.Bool(false, n.location());
+    }
+
+    private static Map<String, FieldDef> publicIp() {
+        Fields<PublicIpAddress> f = new Fields<>(PublicIpAddress.class);
+        f.add("id", Type.STRING, "resource ID", (p, c) -> new Val.Str(p.id(), p.location()));
+        f.add("name", Type.STRING, "name", (p, c) -> Val.str(p.name(), null, p.location()));
+        f.add("sku", Type.STRING, "Basic (the default) or Standard", (p, c) -> Val.str(p.sku(), "Basic", p.location()));
+        f.add("allocation", Type.STRING, "Static or Dynamic; unset, Standard SKU addresses are static, Basic dynamic",
+                (p, c) -> Val.str(p.allocationMethod(), p.sku().known().filter("Standard"::equalsIgnoreCase).isPresent()
+                        ? "Static" : "Dynamic", p.location()));
+        return f.defs;
+    }
+
+    private static Map<String, FieldDef> diagnosticSetting() {
+        Fields<DiagnosticSetting> f = new Fields<>(DiagnosticSetting.class);
+        f.add("id", Type.STRING, "resource ID", (d, c) -> new Val.Str(d.id(), d.location()));
+        f.add("name", Type.STRING, "name", (d, c) -> Val.str(d.name(), null, d.location()));
+        f.add("workspaceId", Type.STRING, "Log Analytics workspace; absent when none",
+                (d, c) -> Val.str(d.workspaceId(), null, d.location()));
+        f.add("logs", Type.listOf(Type.STRING), "enabled log categories and category groups",
+                (d, c) -> Val.strings(d.enabledLogs(), d.location()));
+        return f.defs;
+    }
+
+    private static Map<String, FieldDef> routeTable() {
+        Fields<RouteTable> f = new Fields<>(RouteTable.class);
+        f.add("id", Type.STRING, "resource ID", (r, c) -> new Val.Str(r.id(), r.location()));
+        f.add("name", Type.STRING, "name", (r, c) -> Val.str(r.name(), null, r.location()));
+        return f.defs;
+    }
+
+    private static Map<String, FieldDef> problem() {
+        Fields<RuleProblem> f = new Fields<>(RuleProblem.class);
+        f.add("message", Type.STRING, "what is wrong", (p, c) -> new Val.Str(p.message(), p.location()));
+        f.add("rule", Type.kind("securityRule"), "the rule at fault", (p, c) -> elem("securityRule", p.rule()));
+        return f.defs;
+    }
+
+    private static Map<String, FieldDef> gap() {
+        Fields<ModelGap> f = new Fields<>(ModelGap.class);
+        f.add("reason", Type.STRING, "what the model lacks", (g, c) -> new Val.Str(g.reason(), g.location()));
+        f.add("resourceType", Type.STRING, "the resource type concerned",
+                (g, c) -> new Val.Str(g.resourceType(), g.location()));
+        return f.defs;
+    }
+
+    /** Typed field definitions for one kind. */
+    private static final class Fields<T> {
+        private final Class<T> type;
+        private final Map<String, FieldDef> defs = new LinkedHashMap<>();
+
+        Fields(Class<T> type) {
+            this.type = type;
+        }
+
+        void add(String name, Type t, String doc, BiFunction<T, EvalContext, Val> getter) {
+            defs.put(name, new FieldDef(t, doc, (o, c) -> getter.apply(type.cast(o), c)));
+        }
+    }
+}
