@@ -198,12 +198,17 @@ final class PolicyCompiler {
             if (Policy.SPECIAL_PLACEHOLDERS.contains(inner)) {
                 parts.add(new Policy.Special(inner));
             } else {
+                // In a one-line message the placeholder's own column is known: point there.
+                SourcePos where = template.indexOf('\n') < 0
+                        ? new SourcePos(at.line(), at.column() + 1 + m.start(1) + (m.group(1).length()
+                                - m.group(1).stripLeading().length()))
+                        : at;
                 try {
-                    Expr x = RuleParser.parseExpression(inner, sourceName, at);
+                    Expr x = RuleParser.parseExpression(inner, sourceName, where);
                     type(x, env);
                     parts.add(x);
                 } catch (RuleSyntaxException ex) {
-                    error(at, "in message placeholder {" + inner + "}: " + ex.getErrorMessage());
+                    error(where, "in message placeholder {" + inner + "}: " + ex.getErrorMessage());
                 }
             }
             last = m.end();

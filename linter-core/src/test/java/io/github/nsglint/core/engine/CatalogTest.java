@@ -1,0 +1,62 @@
+package io.github.nsglint.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nsglint.core.report.RuleMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The built-in catalog: exactly DESIGN section 5's IDs, every file listed, every rule complete. */
+class CatalogTest {
+
+    static final Set<String> DESIGN_IDS = new TreeSet<>(List.of("BAS001", "BAS002", "BAS010", "BAS011", "BAS012",
+            "BAS013", "BAS020", "BAS021", "BAS022", "BAS023", "BAS030", "BAS031", "BAS032", "BAS033", "BAS034",
+            "BAS035", "SPK001", "SPK002", "SPK003", "NSG001", "NSG002", "NSG003", "NSG004", "NSG005", "NSG006",
+            "NSG007", "ANA001"));
+
+    @Test
+    void theCurrentCatalogIsExactlyTheDesignsRules() {
+        RuleCatalog c = RuleCatalog.load(List.of(), "current");
+        assertEquals(DESIGN_IDS, c.rules().stream().map(RuleMetadata::id).collect(Collectors.toCollection(TreeSet::new)));
+        for (RuleMetadata m : c.rules()) {
+            assertTrue(m.name().matches("[a-z0-9]+(-[a-z0-9]+)*"), m.id());
+            assertFalse(m.summary().isBlank(), m.id());
+            assertFalse(m.help().isBlank(), m.id());
+            assertFalse(m.message().isBlank(), m.id());
+            assertFalse(m.tags().isEmpty(), m.id());
+        }
+    }
+
+    @Test
+    void theBastion2020SetLeavesOutTheLaterRequirementsAndChecksFourRules() {
+        RuleCatalog c = RuleCatalog.load(List.of(), "bastion-2020");
+        Set<String> ids = c.rules().stream().map(RuleMetadata::id).collect(Collectors.toSet());
+        for (String later : List.of("BAS012", "BAS013", "BAS022", "BAS023")) {
+            assertFalse(ids.contains(later), later);
+        }
+        Policy bas002 = c.policy("BAS002").orElseThrow();
+        assertEquals("bastion-2020", bas002.metadata().ruleSet());
+        assertEquals(4, bas002.checks().size());
+        assertEquals(8, RuleCatalog.load(List.of(), "current").policy("BAS002").orElseThrow().checks().size());
+    }
+
+    @Test
+    void theIndexListsEveryRuleFileOfTheRulesFolder() throws IOException {
+        Path rules = Path.of(System.getProperty("nsglint.root", "..")).resolve("rules");
+        Set<String> files;
+        try (Stream<Path> walk = Files.walk(rules)) {
+            files = walk.filter(p -> p.toString().endsWith(".nsgl")).map(p -> rules.relativize(p).toString()
+                    .replace(java.io.File.separatorChar, '/')).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(files, new TreeSet<>(RuleCatalog.builtInNames()));
+    }
+}
