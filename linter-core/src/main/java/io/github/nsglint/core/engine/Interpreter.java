@@ -93,7 +93,8 @@ final class Interpreter {
         if (right instanceof Val.Unknown) {
             return right;
         }
-        return isAnd ? right : left;
+        // Both decided the same way: the last operand is the requirement a reader looks for.
+        return right;
     }
 
     private static Val compare(Expr.Comparison c, Val l, Val r) {

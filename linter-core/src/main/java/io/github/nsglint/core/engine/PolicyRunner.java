@@ -233,7 +233,7 @@ final class PolicyRunner {
             }
             Verdict one = f.explicitly() ? explicit(element, direction, ctx, query)
                     : f.some() ? some(element, direction, ctx, query)
-                    : verdict(element, direction, ctx, query, mustAllow);
+                    : verdict(element, direction, ctx, query, mustAllow, false);
             // With 'any of', one port that holds is enough; else an unknown one might, else it is violated.
             if (v == null || one instanceof Verdict.Holds
                     || one instanceof Verdict.Indeterminate && v instanceof Verdict.Violated) {
@@ -283,7 +283,8 @@ final class PolicyRunner {
      * The verdict for flows through a target. A subnet's flows go through its NSG and then each NIC's; when only
      * one level has an NSG the fast single-NSG check answers, else the chain is evaluated per NIC.
      */
-    private Verdict verdict(Object element, Direction direction, TagContext ctx, FlowSet query, boolean mustAllow) {
+    private Verdict verdict(Object element, Direction direction, TagContext ctx, FlowSet query, boolean mustAllow,
+            boolean users) {
         FlowEngine engine = context.engine();
         if (element instanceof NetworkSecurityGroup nsg) {
             return mustAllow ? engine.mustAllow(nsg, direction, ctx, query) : engine.mustDeny(nsg, direction, ctx, query);
@@ -311,7 +312,7 @@ final class PolicyRunner {
         }
         Verdict worst = new Verdict.Holds();
         for (int i = 0; i < subnets.size(); i++) {
-            Verdict v = path(subnets.get(i), nics.get(i), direction, query, mustAllow);
+            Verdict v = path(subnets.get(i), nics.get(i), direction, query, mustAllow, users);
             if (v instanceof Verdict.Violated) {
                 return v;
             }
@@ -322,7 +323,8 @@ final class PolicyRunner {
         return worst;
     }
 
-    private Verdict path(Subnet subnet, NetworkInterface nic, Direction direction, FlowSet query, boolean mustAllow) {
+    private Verdict path(Subnet subnet, NetworkInterface nic, Direction direction, FlowSet query, boolean mustAllow,
+            boolean users) {
         FlowEngine engine = context.engine();
         NsgAttachment subnetNsg = context.topology().nsgOf(subnet);
         NsgAttachment nicNsg = nic == null ? new NsgAttachment.None() : context.topology().nsgOf(nic);
@@ -332,26 +334,34 @@ final class PolicyRunner {
         } else if (nicNsg instanceof NsgAttachment.Attached a && subnetNsg instanceof NsgAttachment.None) {
             only = a.nsg();
         }
-        TagContext ctx = engine.contextOf(subnet);
+        TagContext ctx = users ? engine.contextOf(subnet).forUsers() : engine.contextOf(subnet);
         if (only != null) {
             return mustAllow ? engine.mustAllow(only, direction, ctx, query) : engine.mustDeny(only, direction, ctx, query);
         }
-        List<Decision> decisions = engine.evaluate(subnet, nic, direction, query);
+        List<Decision> decisions = engine.evaluate(subnet, nic, direction, query, ctx);
         return mustAllow ? engine.allAllowed(decisions, direction) : engine.allDenied(decisions, direction);
     }
 
     /**
      * Some flow of the query is allowed: the opposite of "all denied". When none is, a denied flow is the witness.
+     * The question is about people reaching a service, so it asks about concrete addresses (a tag's atoms are not
+     * users) in the context where a service tag's rule does not admit them.
      */
-    private Verdict some(Object element, Direction direction, TagContext ctx, FlowSet query) {
-        Verdict allDenied = verdict(element, direction, ctx, query, false);
+    private Verdict some(Object element, Direction direction, TagContext anyCtx, FlowSet anyQuery) {
+        TagContext ctx = anyCtx.forUsers();
+        FlowSet query = FlowSet.EMPTY;
+        for (FlowBox b : anyQuery.boxes()) {
+            query = query.union(FlowSet.of(new FlowBox(b.protocols(), AddressSet.ofIps(b.sources().ips()),
+                    b.sourcePorts(), AddressSet.ofIps(b.destinations().ips()), b.destinationPorts())));
+        }
+        Verdict allDenied = verdict(element, direction, ctx, query, false, true);
         if (allDenied instanceof Verdict.Violated) {
             return new Verdict.Holds();
         }
         if (allDenied instanceof Verdict.Indeterminate i) {
             return i;
         }
-        return verdict(element, direction, ctx, query, true);
+        return verdict(element, direction, ctx, query, true, true);
     }
 
     /** The presence check: explicit allow rules of the target's NSG cover the flows (no NSG: nothing to check). */

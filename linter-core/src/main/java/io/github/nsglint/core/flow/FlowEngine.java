@@ -215,7 +215,12 @@ public final class FlowEngine {
      * outbound the NIC's then the subnet's. A flow is allowed only if every level allows it.
      */
     public List<Decision> evaluate(Subnet subnet, NetworkInterface nic, Direction direction, FlowSet query) {
-        TagContext ctx = contextOf(subnet);
+        return evaluate(subnet, nic, direction, query, contextOf(subnet));
+    }
+
+    /** {@link #evaluate(Subnet, NetworkInterface, Direction, FlowSet)} in a given context of the subnet's VNet. */
+    public List<Decision> evaluate(Subnet subnet, NetworkInterface nic, Direction direction, FlowSet query,
+            TagContext ctx) {
         List<Level> levels = new ArrayList<>();
         levels.add(new Level(topology.nsgOf(subnet), "subnet " + subnet.name().known().orElse(subnet.id()),
                 subnet.location()));

@@ -29,6 +29,9 @@ public final class TagContext {
     private final Boolean onPremises;
     private final ServiceTagPrefixes tags;
     private final Atoms atoms;
+    /** When true, a service tag's rule matches only the tag's atoms, never a concrete address (see {@link #forUsers()}). */
+    private final boolean usersAreNotTags;
+    private TagContext forUsers;
 
     /**
      * @param vnetDefinite addresses certainly in VirtualNetwork (VNet, connected peers, platform address)
@@ -36,6 +39,13 @@ public final class TagContext {
      */
     TagContext(String description, IntervalSet vnetDefinite, IntervalSet vnetPossible, String vnetUnknownReason,
             SourceLocation vnetUnknownAt, Boolean onPremises, ServiceTagPrefixes tags, Atoms atoms) {
+        this(description, vnetDefinite, vnetPossible, vnetUnknownReason, vnetUnknownAt, onPremises, tags, atoms, false);
+    }
+
+    private TagContext(String description, IntervalSet vnetDefinite, IntervalSet vnetPossible, String vnetUnknownReason,
+            SourceLocation vnetUnknownAt, Boolean onPremises, ServiceTagPrefixes tags, Atoms atoms,
+            boolean usersAreNotTags) {
+        this.usersAreNotTags = usersAreNotTags;
         this.description = description;
         this.vnetDefinite = vnetDefinite.union(AddressSpace.AZURE_PLATFORM);
         this.vnetPossible = vnetPossible.union(this.vnetDefinite);
@@ -58,6 +68,22 @@ public final class TagContext {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * The same context for questions about people: a user's public address is not an address of an Azure
+     * service, so a rule that allows a service tag does not admit users. Without the tag file such a rule would
+     * otherwise perhaps match every public address, and "can users get in?" would never have an answer.
+     */
+    public synchronized TagContext forUsers() {
+        if (usersAreNotTags) {
+            return this;
+        }
+        if (forUsers == null) {
+            forUsers = new TagContext(description, vnetDefinite, vnetPossible, vnetUnknownReason, vnetUnknownAt,
+                    onPremises, tags, atoms, true);
+        }
+        return forUsers;
     }
 
     Atoms atoms() {
@@ -231,6 +257,11 @@ public final class TagContext {
             if (definite.get(a.id())) {
                 hulls = hulls.union(hull(a));
             }
+        }
+        if (usersAreNotTags) {
+            possible.clear();
+            possible.or(definite);
+            hulls = IntervalSet.EMPTY;
         }
         return new AddressMatch(AddressSet.of(IntervalSet.EMPTY, definite), AddressSet.of(hulls, possible),
                 "service tag '" + name + "' has no known prefixes (supply the ServiceTags_Public file to make them"
