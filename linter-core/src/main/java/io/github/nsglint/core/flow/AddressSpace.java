@@ -114,18 +114,24 @@ public final class AddressSpace {
     }
 
     private static final IntervalSet PRIVATE = union("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7");
-    private static final BigInteger FOUR = BigInteger.valueOf(4);
 
     /**
      * An address of a set a reader recognises: from private space if the set has some, else public, else any;
-     * within a range, its fifth address (the first Azure gives a VM in a subnet) when the range is aligned.
+     * the first that looks like a VM's (its last byte 4 or more, as Azure keeps .0 to .3 of a subnet, and not
+     * 255), else the lowest.
      */
     public static BigInteger representative(IntervalSet ips) {
         for (IntervalSet part : List.of(ips.intersect(PRIVATE), ips.intersect(PUBLIC), ips)) {
+            for (int i = 0; i < part.intervalCount(); i++) {
+                BigInteger lo = part.low(i);
+                int last = lo.intValue() & 0xff;
+                BigInteger candidate = last >= 4 ? lo : lo.add(BigInteger.valueOf(4 - last));
+                if (candidate.compareTo(part.high(i)) <= 0 && (candidate.intValue() & 0xff) != 255) {
+                    return candidate;
+                }
+            }
             if (!part.isEmpty()) {
-                BigInteger lo = part.low(0);
-                BigInteger host = lo.add(FOUR);
-                return host.compareTo(part.high(0)) <= 0 && !lo.testBit(0) && !lo.testBit(1) ? host : lo;
+                return part.low(0);
             }
         }
         throw new IllegalArgumentException("an empty set has no address");

@@ -408,6 +408,8 @@ public final class FlowEngine {
                         p = BoxCover.uncovered(target, possibleOtherAccessBefore);
                     }
                     if (p != null) {
+                        p = distinctEnds(target, p, p == BoxCover.uncovered(target, possibleBefore) ? possibleBefore
+                                : possibleOtherAccessBefore);
                         return new Verdict.Violated(witness(new Decision(FlowBox.point(p),
                                 FirstMatch.outcome(wrong), List.of(r.decides()), null, null), direction));
                     }
@@ -430,6 +432,20 @@ public final class FlowEngine {
             }
         }
         return unknown != null ? unknown : new Verdict.Holds();
+    }
+
+    /**
+     * A witness whose source is not its destination, when the flows allow one: a VM talking to itself convinces
+     * nobody, though it is a flow like any other.
+     */
+    private static BigInteger[] distinctEnds(IntervalSet[] target, BigInteger[] p, List<IntervalSet[]> covers) {
+        if (!p[1].equals(p[3])) {
+            return p;
+        }
+        IntervalSet[] other = target.clone();
+        other[1] = target[1].subtract(IntervalSet.of(p[3], p[3]));
+        BigInteger[] q = other[1].isEmpty() ? null : BoxCover.uncovered(other, covers);
+        return q != null ? q : p;
     }
 
     /** Why a flow's fate is unknown: the first rule on its way that only perhaps matches it. */
