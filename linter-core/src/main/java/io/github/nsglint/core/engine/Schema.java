@@ -103,8 +103,8 @@ final class Schema {
             return r.name().known().orElse(r.id());
         }
         if (o instanceof ModelElement m) {
-            Field<String> name = nameField(m);
-            return name.known().orElse(ResourceIds.name(m.id()));
+            String name = nameField(m).known().orElse(ResourceIds.name(m.id()));
+            return name.isBlank() ? "the unnamed " + e.kind() + " at " + m.location().display() : name;
         }
         if (o instanceof RuleProblem p) {
             return p.message();
