@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,19 +14,13 @@ class LintCommandTest {
     private static final Path ROOT = Path.of(System.getProperty("nsglint.root", "..")).toAbsolutePath().normalize();
     private static final Path SCENARIOS = ROOT.resolve("fixtures/scenarios");
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NsgLintCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void aRightDeploymentExitsZero() {
-        Run r = run("lint", SCENARIOS.resolve("cross-region-hub-spoke/right").toString());
+        CliRun r = run("lint", SCENARIOS.resolve("cross-region-hub-spoke/right").toString());
         assertEquals(ExitCode.OK.code(), r.code(), r.out() + r.err());
         assertTrue(r.out().contains("nsglint: 0 findings (0 errors, 0 warnings; 0 indeterminate) in 1 file, 27 rules"),
                 r.out());
@@ -36,7 +28,7 @@ class LintCommandTest {
 
     @Test
     void findingsExitOneWithLocationWitnessAndDecidingRule() {
-        Run r = run("lint", SCENARIOS.resolve("cross-region-hub-spoke/mistake").toString());
+        CliRun r = run("lint", SCENARIOS.resolve("cross-region-hub-spoke/mistake").toString());
         assertEquals(ExitCode.FINDINGS.code(), r.code(), r.err());
         String[] lines = r.out().split("\\R");
         assertTrue(lines[0].matches(".*cross-region-hub-spoke/mistake/azuredeploy.json:\\d+:\\d+: error SPK002 subnet"
@@ -54,7 +46,7 @@ class LintCommandTest {
         assertEquals(ExitCode.OK.code(), run("lint", "--fail-on", "error", t.toString()).code());
         assertEquals(ExitCode.FINDINGS.code(), run("lint", "--fail-on", "warning", t.toString()).code());
         assertEquals(ExitCode.OK.code(), run("lint", "--fail-on", "never", t.toString()).code());
-        Run bad = run("lint", "--fail-on", "sometimes", t.toString());
+        CliRun bad = run("lint", "--fail-on", "sometimes", t.toString());
         assertEquals(ExitCode.BAD_INPUT.code(), bad.code());
         assertTrue(bad.err().contains("--fail-on must be error, warning, note or never"), bad.err());
     }
@@ -63,7 +55,7 @@ class LintCommandTest {
     void aMalformedFileExitsTwoAndTheOthersAreStillLinted(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"resources\": [");
-        Run r = run("lint", bad.toString(), SCENARIOS.resolve("virtual-wan/mistake").toString());
+        CliRun r = run("lint", bad.toString(), SCENARIOS.resolve("virtual-wan/mistake").toString());
         assertEquals(ExitCode.BAD_INPUT.code(), r.code());
         assertTrue(r.out().contains("bad.json:1:16: error: Unexpected end-of-input"), r.out());
         assertTrue(r.out().contains("error BAS034"), r.out());
@@ -86,7 +78,7 @@ class LintCommandTest {
                   expect count(n.rules) < "3"
                 }
                 """);
-        Run r = run("lint", "--rules", rules.toString(), SCENARIOS.resolve("virtual-wan/right").toString());
+        CliRun r = run("lint", "--rules", rules.toString(), SCENARIOS.resolve("virtual-wan/right").toString());
         assertEquals(ExitCode.BAD_INPUT.code(), r.code());
         assertTrue(r.err().contains("mine.nsgl:9:12: nsg has no field 'nme'; fields: id, name, rules, subnets, nics"),
                 r.err());
@@ -110,7 +102,7 @@ class LintCommandTest {
                   expect b.sku == "Standard"
                 }
                 """);
-        Run r = run("lint", "--rules", rules.toString(), "--fail-on", "warning",
+        CliRun r = run("lint", "--rules", rules.toString(), "--fail-on", "warning",
                 SCENARIOS.resolve("standalone-per-spoke/right").toString());
         assertEquals(ExitCode.FINDINGS.code(), r.code());
         assertTrue(r.out().contains("warning ORG001 Bastion finance-bastion is Basic; the organisation standard is"
@@ -120,8 +112,8 @@ class LintCommandTest {
 
     @Test
     void theBastion2020RuleSetIsChosenDeliberately() {
-        Run current = run("rules");
-        Run old = run("rules", "--bastion-rules", "bastion-2020");
+        CliRun current = run("rules");
+        CliRun old = run("rules", "--bastion-rules", "bastion-2020");
         assertTrue(current.out().contains("BAS012"), current.out());
         assertFalse(old.out().contains("BAS012"), old.out());
         assertEquals(27, current.out().split("\\R").length);
@@ -131,11 +123,11 @@ class LintCommandTest {
 
     @Test
     void rulesListsTheCatalogAndExplainShowsHelpAndSource() {
-        Run rules = run("rules");
+        CliRun rules = run("rules");
         assertEquals(ExitCode.OK.code(), rules.code());
         assertTrue(rules.out().contains("SPK002  spoke-mgmt-only-from-bastion       error    SSH and RDP on target subnets"
                 + " come from the Bastion subnet only"), rules.out());
-        Run explain = run("explain", "SPK002");
+        CliRun explain = run("explain", "SPK002");
         assertEquals(ExitCode.OK.code(), explain.code(), explain.err());
         assertTrue(explain.out().startsWith("SPK002 spoke-mgmt-only-from-bastion (error)"), explain.out());
         assertTrue(explain.out().contains("AllowVNetInBound (65000)"), explain.out());

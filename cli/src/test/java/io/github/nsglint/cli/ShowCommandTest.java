@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,19 +13,13 @@ class ShowCommandTest {
 
     private static final Path ROOT = Path.of(System.getProperty("nsglint.root", "..")).toAbsolutePath().normalize();
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NsgLintCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void showsTheHubAndSpokeFixture() {
-        Run r = run("show", ROOT.resolve("fixtures/hub-spoke-bastion").toString());
+        CliRun r = run("show", ROOT.resolve("fixtures/hub-spoke-bastion").toString());
         assertEquals(ExitCode.OK.code(), r.code(), r.err());
         assertTrue(r.out().contains("\"name\" : \"AllowSshRdpFromBastion\""), r.out());
         assertTrue(r.out().contains("\"state\" : \"CONNECTED\""), r.out());
@@ -47,7 +39,7 @@ class ShowCommandTest {
                    "securityRules": [{"name": "ssh", "properties": {"priority": 100, "direction": "Inbound",
                      "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "[parameters('adminSource')]",
                      "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "22"}}]}}]}""");
-        Run r = run("show", t.toString());
+        CliRun r = run("show", t.toString());
         assertEquals(ExitCode.OK.code(), r.code());
         assertTrue(r.out().contains("\"field\" : \"securityRules[0].sourceAddressPrefixes\""), r.out());
         assertTrue(r.out().contains("parameter 'adminSource' has no value"), r.out());
@@ -63,7 +55,7 @@ class ShowCommandTest {
         Files.writeString(good, """
                 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
                  "resources": [{"type": "Microsoft.Network/networkSecurityGroups", "name": "still-here"}]}""");
-        Run r = run("show", bad.toString(), good.toString());
+        CliRun r = run("show", bad.toString(), good.toString());
         assertEquals(ExitCode.BAD_INPUT.code(), r.code());
         assertTrue(r.err().matches("(?s).*bad.json:3:1: error: Unexpected end-of-input.*"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
@@ -72,7 +64,7 @@ class ShowCommandTest {
 
     @Test
     void missingFileIsBadInput() {
-        Run r = run("show", "no/such/file.json");
+        CliRun r = run("show", "no/such/file.json");
         assertEquals(ExitCode.BAD_INPUT.code(), r.code());
         assertTrue(r.err().contains("no/such/file.json:1:1: error: no such file or folder"), r.err());
     }
@@ -81,7 +73,7 @@ class ShowCommandTest {
     void usageErrorsAreExitCodeTwoAndHelpNamesTheExitCodes() {
         assertEquals(ExitCode.BAD_INPUT.code(), run("show").code());
         assertEquals(ExitCode.BAD_INPUT.code(), run("--no-such-option").code());
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertEquals(ExitCode.OK.code(), help.code());
         assertTrue(help.out().contains("2   bad input or usage"), help.out());
         assertTrue(run("--version").out().startsWith("nsglint "), run("--version").out());

@@ -3,19 +3,16 @@ package io.github.nsglint.cli.command;
 import io.github.nsglint.cli.ExitCode;
 import io.github.nsglint.core.engine.Policy;
 import io.github.nsglint.core.engine.RuleCatalog;
-import io.github.nsglint.core.engine.RuleLoadException;
 import io.github.nsglint.core.report.RuleMetadata;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,21 +26,14 @@ public final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "A rule ID, such as SPK002.")
     private String id;
 
-    @Option(names = {"-r", "--rules"}, paramLabel = "PATH", description = "Extra .nsgl rule files or folders.")
-    private List<Path> rules = new ArrayList<>();
-
-    @Option(names = "--bastion-rules", paramLabel = "SET", defaultValue = "current",
-            description = "current (default) or bastion-2020.")
-    private String bastionRules;
+    @Mixin
+    private RuleOptions ruleOptions;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RuleCatalog catalog;
-        try {
-            catalog = RuleCatalog.load(rules, bastionRules.toLowerCase(Locale.ROOT));
-        } catch (RuleLoadException e) {
-            spec.commandLine().getErr().println(e.render());
+        RuleCatalog catalog = ruleOptions.load(spec.commandLine().getErr());
+        if (catalog == null) {
             return ExitCode.BAD_INPUT.code();
         }
         Optional<Policy> p = catalog.policy(id);

@@ -4,17 +4,13 @@ import io.github.nsglint.cli.ExitCode;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.load.LoadResult;
 import io.github.nsglint.core.load.ModelLoader;
-import io.github.nsglint.core.topology.TargetMode;
 import io.github.nsglint.core.topology.Topology;
 import io.github.nsglint.report.model.ModelJsonWriter;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nsglint show FILE...}: the network model the linter sees, as JSON on standard output. */
@@ -30,26 +26,13 @@ public final class ShowCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files, resource exports or folders"
-            + " (folders: every *.json, recursively).")
-    private List<Path> paths;
-
-    @Option(names = "--parameters", paramLabel = "FILE",
-            description = "ARM parameters file (default: X.parameters.json beside each X.json).")
-    private Path parameters;
-
-    @Option(names = "--all-subnets", description = "Count every subnet in reach as a Bastion target, not only"
-            + " subnets with a NIC.")
-    private boolean allSubnets;
-
-    @Option(names = "--verbose", description = "Print stack traces of internal errors.")
-    private boolean verbose;
+    @Mixin
+    private InputOptions input;
 
     @Override
     public Integer call() throws Exception {
-        LoadResult result = new ModelLoader().load(paths, parameters);
-        Topology topology = Topology.of(result.model(),
-                allSubnets ? TargetMode.ALL_SUBNETS : TargetMode.SUBNETS_WITH_NICS);
+        LoadResult result = new ModelLoader().load(input.paths, input.parameters);
+        Topology topology = Topology.of(result.model(), input.targets());
         PrintWriter out = spec.commandLine().getOut();
         new ModelJsonWriter().write(result, topology, out);
         out.flush();

@@ -17,19 +17,24 @@ public final class RuleParser {
     private RuleParser() {
     }
 
-    /**
-     * Parses one expression, such as a {@code {placeholder}} of a message template; positions are relative to
-     * {@code at} (the expression's first character in its file).
-     */
-    public static Expr parseExpression(String text, String sourceName, SourcePos at) {
-        SyntaxErrorListener errors = new SyntaxErrorListener(sourceName);
+    /** A parser whose lexer and parser report every error to {@code errors} instead of the console. */
+    private static PolicyRulesParser parser(String text, String sourceName, SyntaxErrorListener errors) {
         PolicyRulesLexer lexer = new PolicyRulesLexer(CharStreams.fromString(text, sourceName));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
         PolicyRulesParser parser = new PolicyRulesParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
-        PolicyRulesParser.StandaloneExpressionContext tree = parser.standaloneExpression();
+        return parser;
+    }
+
+    /**
+     * Parses one expression, such as a {@code {placeholder}} of a message template; positions are relative to
+     * {@code at} (the expression's first character in its file).
+     */
+    public static Expr parseExpression(String text, String sourceName, SourcePos at) {
+        SyntaxErrorListener errors = new SyntaxErrorListener(sourceName);
+        PolicyRulesParser.StandaloneExpressionContext tree = parser(text, sourceName, errors).standaloneExpression();
         if (!errors.errors().isEmpty()) {
             RuleError first = errors.errors().get(0);
             throw new RuleSyntaxException(sourceName, at.line(), at.column() + first.column() - 1, first.message());
@@ -43,12 +48,7 @@ public final class RuleParser {
      */
     public static RuleFile parse(String source, String sourceName) {
         SyntaxErrorListener errors = new SyntaxErrorListener(sourceName);
-        PolicyRulesLexer lexer = new PolicyRulesLexer(CharStreams.fromString(source, sourceName));
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(errors);
-        PolicyRulesParser parser = new PolicyRulesParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(errors);
+        PolicyRulesParser parser = parser(source, sourceName, errors);
         PolicyRulesParser.StandaloneRuleFileContext tree;
         try {
             tree = parser.standaloneRuleFile();

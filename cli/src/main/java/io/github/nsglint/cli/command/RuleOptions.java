@@ -1,0 +1,43 @@
+package io.github.nsglint.cli.command;
+
+import io.github.nsglint.core.engine.RuleCatalog;
+import io.github.nsglint.core.engine.RuleLoadException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The rules of a run: extra rule files and the Bastion rule set; loads the catalog or explains why not. */
+public final class RuleOptions {
+
+    @Option(names = {"-r", "--rules"}, paramLabel = "PATH", description = "Extra .nsgl rule files or folders;"
+            + " repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--bastion-rules", paramLabel = "SET", defaultValue = "current",
+            description = "Bastion requirements to check: current (default) or bastion-2020 (the older four-rule"
+                    + " guidance, for estates that opt in deliberately).")
+    String bastionRules;
+
+    String ruleSet() {
+        return bastionRules.toLowerCase(Locale.ROOT);
+    }
+
+    /** The compiled catalog, or null after printing every error (with carets) to {@code err}. */
+    RuleCatalog load(PrintWriter err) {
+        if (!RuleCatalog.BASTION_RULE_SETS.contains(ruleSet())) {
+            err.println("nsglint: --bastion-rules must be one of " + RuleCatalog.BASTION_RULE_SETS);
+            return null;
+        }
+        try {
+            return RuleCatalog.load(rules, ruleSet());
+        } catch (RuleLoadException e) {
+            err.println(e.render());
+            err.println("nsglint: " + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s")
+                    + " in rule files; nothing was linted");
+            return null;
+        }
+    }
+}
