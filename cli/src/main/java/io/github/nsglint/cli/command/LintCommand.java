@@ -72,6 +72,6 @@ public final class LintCommand implements Callable<Integer> {
         if (report.hasInputErrors()) {
             return ExitCode.BAD_INPUT.code();
         }
-        return threshold != null && report.countAtLeast(threshold) > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        return threshold != null && report.countFailing(threshold) > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 }

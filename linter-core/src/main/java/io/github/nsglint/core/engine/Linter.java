@@ -4,7 +4,20 @@ import io.github.nsglint.core.flow.FlowEngine;
 import io.github.nsglint.core.load.LoadResult;
 import io.github.nsglint.core.load.ModelLoader;
 import io.github.nsglint.core.report.Finding;
+import io.github.nsglint.core.fix.FixPlanner;
 import io.github.nsglint.core.report.Report;
+import io.github.nsglint.core.report.RuleEvaluation;
+import io.github.nsglint.core.report.ScanInfo;
+import io.github.nsglint.core.report.ToolInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
 import io.github.nsglint.core.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +38,44 @@ public final class Linter {
     }
 
     public static Report run(LintRequest request, RuleCatalog catalog) {
+        return run(request, catalog, Clock.systemUTC());
+    }
+
+    /** Runs with a clock, so tests can fix the report's times. */
+    public static Report run(LintRequest request, RuleCatalog catalog, Clock clock) {
+        Instant started = clock.instant();
         LoadResult loaded = new ModelLoader().load(request.inputs(), request.parametersOrNull());
         Topology topology = Topology.of(loaded.model(), request.targets());
         FlowEngine engine = FlowEngine.of(topology, request.serviceTags());
         EvalContext context = new EvalContext(loaded.model(), topology, engine, catalog.bastionRuleSet());
         List<Finding> findings = new ArrayList<>();
+        List<RuleEvaluation> evaluations = new ArrayList<>();
         for (Policy p : catalog.policies()) {
-            findings.addAll(PolicyRunner.run(p, context));
+            PolicyRunner.Outcome outcome = PolicyRunner.run(p, context);
+            findings.addAll(outcome.findings());
+            evaluations.add(outcome.evaluation());
         }
-        return new Report(findings, loaded.diagnostics(), loaded.loadedFiles(), catalog.rules());
+        Instant finished = clock.instant();
+        ScanInfo scan = new ScanInfo(ToolInfo.VERSION, catalog.version(), started, finished,
+                scanned(loaded.loadedFiles()));
+        Report report = new Report(scan, catalog.rules(), evaluations, findings, List.of(), List.of(),
+                loaded.diagnostics(), loaded.model(), topology);
+        return FixPlanner.plan(report);
+    }
+
+    private static List<ScanInfo.ScannedFile> scanned(List<String> files) {
+        List<ScanInfo.ScannedFile> out = new ArrayList<>();
+        for (String f : files) {
+            try {
+                byte[] bytes = Files.readAllBytes(Path.of(f));
+                out.add(new ScanInfo.ScannedFile(f, bytes.length,
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))));
+            } catch (IOException | InvalidPathException e) {
+                out.add(new ScanInfo.ScannedFile(f, 0, "")); // read a moment ago; the loader reported any error
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+        return out;
     }
 }

@@ -26,6 +26,8 @@ import io.github.nsglint.core.model.Subnet;
 import io.github.nsglint.core.model.VirtualNetwork;
 import io.github.nsglint.core.report.Evidence;
 import io.github.nsglint.core.report.Finding;
+import io.github.nsglint.core.report.Remedy;
+import io.github.nsglint.core.report.RuleEvaluation;
 import io.github.nsglint.core.topology.NsgAttachment;
 import io.github.nsglint.grammar.ast.AddressSpec;
 import io.github.nsglint.grammar.ast.Assertion;
@@ -44,6 +46,8 @@ final class PolicyRunner {
     private final EvalContext context;
     private final Interpreter interpreter;
     private final List<Finding> findings = new ArrayList<>();
+    /** Every resource the rule was checked against, once each, in order. */
+    private final Map<String, RuleEvaluation.Subject> subjects = new LinkedHashMap<>();
     /** Unknowns already reported for the current binding: one unknown value is one finding, not one per check. */
     private final java.util.Set<String> reportedUnknowns = new java.util.HashSet<>();
     /** The expectation being checked: its message is the findings'. */
@@ -55,10 +59,14 @@ final class PolicyRunner {
         this.interpreter = new Interpreter(context);
     }
 
-    static List<Finding> run(Policy policy, EvalContext context) {
+    /** What one policy found, and what it was checked against. */
+    record Outcome(List<Finding> findings, RuleEvaluation evaluation) {
+    }
+
+    static Outcome run(Policy policy, EvalContext context) {
         PolicyRunner r = new PolicyRunner(policy, context);
         r.scope(0, new LinkedHashMap<>(), null);
-        return r.findings;
+        return new Outcome(r.findings, new RuleEvaluation(policy.metadata(), List.copyOf(r.subjects.values())));
     }
 
     /** Why a binding only perhaps falls under the rule (its 'where' is unknown), or null. */
@@ -68,6 +76,10 @@ final class PolicyRunner {
     private void scope(int index, Map<String, Val> env, Doubt doubt) {
         if (index == policy.scopes().size()) {
             reportedUnknowns.clear();
+            Val.Elem subject = innermostElement(env);
+            String id = resource(env);
+            subjects.putIfAbsent(id + "|" + subject.kind(),
+                    new RuleEvaluation.Subject(id, subject.kind() + " " + Schema.nameOf(subject)));
             for (Policy.Check c : policy.checks()) {
                 current = c;
                 check(c.assertion(), env, doubt);
@@ -256,6 +268,13 @@ final class PolicyRunner {
                         new Evidence.Unknown(doubt.reason(), doubt.at(), evidence), null, evidence);
             } else {
                 report(Finding.Kind.VIOLATED, env, at, d.nsgName() + "/" + d.ruleName(), evidence, null, evidence);
+                if (f.verb() == Assertion.Verb.ALLOWS && only == null) {
+                    Remedy remedy = remedy(f, element, d, env);
+                    if (remedy != null) {
+                        int last = findings.size() - 1;
+                        findings.set(last, findings.get(last).withRemedy(remedy));
+                    }
+                }
             }
         } else if (v instanceof Verdict.Indeterminate i) {
             Evidence.Flow candidate = i.candidate() == null ? null : evidence(i.candidate());
@@ -263,6 +282,103 @@ final class PolicyRunner {
             report(Finding.Kind.INDETERMINATE, env, at, candidate == null ? "" : candidate.deciding().ruleName(),
                     new Evidence.Unknown(i.reason(), i.at(), candidate), null, candidate);
         }
+    }
+
+    /**
+     * The Allow rule that grants what a failed "allows" asks for, in the NSG whose rule (or default rule, or lack
+     * of an explicit rule) decided, or null when the flows cannot be written as Azure prefixes.
+     */
+    private Remedy remedy(Assertion.Flow f, Object element, DecidingRule d, Map<String, Val> env) {
+        if (d.nsgId().isEmpty() || d.kind() == DecidingRule.Kind.NO_NSG) {
+            return null;
+        }
+        List<String> peers = f.peers().isEmpty() ? List.of("*") : prefixes(f.peers(), env);
+        List<String> own = element instanceof Subnet s ? s.addressPrefixes().known().orElse(null) : List.of("*");
+        List<String> ports = portTexts(f.ports(), env);
+        if (peers == null || own == null || own.isEmpty() || ports == null) {
+            return null;
+        }
+        boolean inbound = f.way() == Assertion.Way.INBOUND;
+        int before = d.kind() == DecidingRule.Kind.CUSTOM ? d.priority() : 4097;
+        String peerWords = f.peers().isEmpty() ? "Any" : peerWord(f.peers());
+        String purpose = peerWords + "-" + String.join("-", ports).replace('*', 'A');
+        return new Remedy(d.nsgId(), inbound ? Direction.INBOUND : Direction.OUTBOUND, f.protocol(),
+                inbound ? peers : own, inbound ? own : peers, ports, before, purpose);
+    }
+
+    /** A short name for the peers, for the new rule's name: a tag, or the peer's own name. */
+    private String peerWord(List<AddressSpec> specs) {
+        AddressSpec first = specs.get(0);
+        if (first instanceof AddressSpec.Of of) {
+            String tag = PolicyCompiler.tagName(of.value(), policy.variables());
+            if (tag != null) {
+                return tag;
+            }
+            if (of.value() instanceof Expr.Field field) {
+                return field.field().equals("subnet") ? "BastionSubnet" : field.field();
+            }
+        }
+        return "Peers";
+    }
+
+    /** Address specs as Azure prefixes (tags, CIDRs, subnet and VNet ranges), or null if one cannot be. */
+    private List<String> prefixes(List<AddressSpec> specs, Map<String, Val> env) {
+        List<String> out = new ArrayList<>();
+        for (AddressSpec spec : specs) {
+            if (spec instanceof AddressSpec.Any) {
+                out.add("*");
+                continue;
+            }
+            Expr e = ((AddressSpec.Of) spec).value();
+            String tag = PolicyCompiler.tagName(e, policy.variables());
+            if (tag != null) {
+                out.add(tag);
+                continue;
+            }
+            if (e instanceof Expr.Text t) {
+                out.add(t.value());
+                continue;
+            }
+            Val v = interpreter.eval(e, env);
+            for (Val x : v instanceof Val.Items items ? items.items() : List.of(v)) {
+                if (x instanceof Val.Str str) {
+                    out.add(str.value());
+                } else if (x instanceof Val.Elem el && el.element() instanceof Subnet s
+                        && s.addressPrefixes().known().isPresent()) {
+                    out.addAll(s.addressPrefixes().known().get());
+                } else if (x instanceof Val.Elem el && el.element() instanceof VirtualNetwork vnet
+                        && vnet.addressSpace().known().isPresent()) {
+                    out.addAll(vnet.addressSpace().known().get());
+                } else {
+                    return null;
+                }
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    /** Port specs as Azure port ranges ({@code 22}, {@code 8080-8090}, {@code *}), or null if one cannot be. */
+    private List<String> portTexts(List<PortSpec> specs, Map<String, Val> env) {
+        List<String> out = new ArrayList<>();
+        for (PortSpec p : specs) {
+            if (p instanceof PortSpec.Any) {
+                out.add("*");
+            } else if (p instanceof PortSpec.Range r) {
+                out.add(r.low() == r.high() ? Integer.toString(r.low()) : r.low() + "-" + r.high());
+            } else {
+                Val v = interpreter.eval(((PortSpec.Of) p).value(), env);
+                for (Val x : v instanceof Val.Items items ? items.items() : List.of(v)) {
+                    if (x instanceof Val.Int i) {
+                        out.add(Long.toString(i.value()));
+                    } else if (x instanceof Val.Str str) {
+                        out.add(str.value());
+                    } else {
+                        return null;
+                    }
+                }
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     private static Evidence.Flow evidence(Witness w) {

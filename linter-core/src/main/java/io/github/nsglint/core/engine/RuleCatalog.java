@@ -1,6 +1,7 @@
 package io.github.nsglint.core.engine;
 
 import io.github.nsglint.core.report.RuleMetadata;
+import io.github.nsglint.core.report.ToolInfo;
 import io.github.nsglint.grammar.ast.RuleFile;
 import io.github.nsglint.grammar.parser.RuleError;
 import io.github.nsglint.grammar.parser.RuleParser;
@@ -11,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +36,12 @@ public final class RuleCatalog {
 
     private final List<Policy> policies;
     private final String bastionRuleSet;
+    private final String version;
 
-    private RuleCatalog(List<Policy> policies, String bastionRuleSet) {
+    private RuleCatalog(List<Policy> policies, String bastionRuleSet, String version) {
         this.policies = List.copyOf(policies);
         this.bastionRuleSet = bastionRuleSet;
+        this.version = version;
     }
 
     /**
@@ -98,7 +104,28 @@ public final class RuleCatalog {
                 active.add(p);
             }
         }
-        return new RuleCatalog(active, bastionRuleSet);
+        return new RuleCatalog(active, bastionRuleSet, version(sources, bastionRuleSet));
+    }
+
+    /**
+     * The tool version, the Bastion rule set and a digest of every rule source: two reports with the same
+     * catalog version judged by the same rules, and a changed custom rule changes it.
+     */
+    private static String version(Map<String, String> sources, String bastionRuleSet) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> s : sources.entrySet()) {
+                sha.update((s.getKey() + "\n" + s.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return ToolInfo.VERSION + "+" + bastionRuleSet + "." + HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** See {@link #version(Map, String)}, e.g. {@code 0.1.0-SNAPSHOT+current.3fa2b1c09d4e}. */
+    public String version() {
+        return version;
     }
 
     private static int line(Policy p) {

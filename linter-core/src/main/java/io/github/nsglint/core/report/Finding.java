@@ -15,11 +15,15 @@ import java.util.HexFormat;
  *
  * @param location   where to look: the NSG rule or property at fault, precise to line and column
  * @param resourceId the Azure resource the finding is about
- * @param anchor     what, within the resource, the finding is about (a deciding NSG rule's name, a field), for the
- *                   fingerprint; empty when the resource itself
+ * @param anchor      what, within the resource, the finding is about (a deciding NSG rule's name, a field), for the
+ *                    fingerprint; empty when the resource itself
+ * @param remedy      the Allow rule that would make a failed "allows" requirement hold, or null
+ * @param suppression why the finding is accepted, or null when it is not
+ * @param baseline    how it compares with a baseline run, or null when there is no baseline
  */
 public record Finding(RuleMetadata rule, Severity severity, Kind kind, String message, SourceLocation location,
-        String resourceId, String anchor, Evidence evidence) {
+        String resourceId, String anchor, Evidence evidence, Remedy remedy, Suppression suppression,
+        BaselineState baseline) {
 
     /** Output order: file, line, column, rule ID, message. */
     public static final Comparator<Finding> DEFAULT_ORDER = Comparator
@@ -38,6 +42,39 @@ public record Finding(RuleMetadata rule, Severity severity, Kind kind, String me
         requireNonNull(resourceId, "resourceId is null");
         requireNonNull(anchor, "anchor is null");
         requireNonNull(evidence, "evidence is null");
+    }
+
+    public Finding(RuleMetadata rule, Severity severity, Kind kind, String message, SourceLocation location,
+            String resourceId, String anchor, Evidence evidence) {
+        this(rule, severity, kind, message, location, resourceId, anchor, evidence, null, null, null);
+    }
+
+    public Finding withRemedy(Remedy r) {
+        return new Finding(rule, severity, kind, message, location, resourceId, anchor, evidence, r, suppression,
+                baseline);
+    }
+
+    public Finding withSuppression(Suppression s) {
+        return new Finding(rule, severity, kind, message, location, resourceId, anchor, evidence, remedy, s,
+                baseline);
+    }
+
+    public Finding withBaseline(BaselineState b) {
+        return new Finding(rule, severity, kind, message, location, resourceId, anchor, evidence, remedy,
+                suppression, b);
+    }
+
+    public boolean isSuppressed() {
+        return suppression != null;
+    }
+
+    /**
+     * Whether the finding fails a gate at {@code threshold}: severe enough, not suppressed, and new when compared
+     * with a baseline.
+     */
+    public boolean failsAt(Severity threshold) {
+        return severity.atLeast(threshold) && suppression == null
+                && (baseline == null || baseline == BaselineState.NEW);
     }
 
     /** The verdict a finding reports. */

@@ -1,23 +1,43 @@
 package io.github.nsglint.core.report;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.nsglint.core.load.LoadDiagnostic;
+import io.github.nsglint.core.model.NetworkModel;
+import io.github.nsglint.core.topology.Topology;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The result of a run: findings in {@link Finding#DEFAULT_ORDER}, the loader's diagnostics (unreadable files are
- * errors), the files linted and the rules that ran. Immutable.
+ * The result of a run, everything a reporter needs and nothing it must compute from the inputs again: what was
+ * scanned, the rules and what each was checked against, the findings in {@link Finding#DEFAULT_ORDER}
+ * (suppressed ones included, marked), the fixes, the baseline's findings that are gone, the loader's
+ * diagnostics (unreadable files are errors) and the model and topology the rules judged. Immutable.
  */
-public record Report(List<Finding> findings, List<LoadDiagnostic> diagnostics, List<String> files,
-        List<RuleMetadata> rules) {
+public record Report(ScanInfo scan, List<RuleMetadata> rules, List<RuleEvaluation> evaluations,
+        List<Finding> findings, List<Fix> fixes, List<AbsentResult> absent, List<LoadDiagnostic> diagnostics,
+        NetworkModel model, Topology topology) {
 
     public Report {
+        requireNonNull(scan, "scan is null");
+        rules = List.copyOf(rules);
+        evaluations = List.copyOf(evaluations);
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Finding.DEFAULT_ORDER);
         findings = List.copyOf(sorted);
+        fixes = List.copyOf(fixes);
+        absent = List.copyOf(absent);
         diagnostics = List.copyOf(diagnostics);
-        files = List.copyOf(files);
-        rules = List.copyOf(rules);
+        requireNonNull(model, "model is null");
+        requireNonNull(topology, "topology is null");
+    }
+
+    /** The files that were read, as given. */
+    public List<String> files() {
+        return scan.files().stream().map(ScanInfo.ScannedFile::path).toList();
     }
 
     /** Whether an input could not be read (exit code 2). */
@@ -25,8 +45,38 @@ public record Report(List<Finding> findings, List<LoadDiagnostic> diagnostics, L
         return diagnostics.stream().anyMatch(d -> d.level() == LoadDiagnostic.Level.ERROR);
     }
 
-    /** Findings at or above a severity. */
-    public long countAtLeast(Severity threshold) {
-        return findings.stream().filter(f -> f.severity().atLeast(threshold)).count();
+    /** Findings that fail a gate at {@code threshold}: severe enough, not suppressed, new against a baseline. */
+    public long countFailing(Severity threshold) {
+        return findings.stream().filter(f -> f.failsAt(threshold)).count();
+    }
+
+    /** Whether the run was compared with a baseline. */
+    public boolean hasBaseline() {
+        return findings.stream().anyMatch(f -> f.baseline() != null) || !absent.isEmpty();
+    }
+
+    /**
+     * Each finding's fingerprint, unique within the report: a second finding with the same resource, rule and
+     * anchor gets {@code :1} appended, and so on, in report order.
+     */
+    public List<String> fingerprints() {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            String base = f.fingerprint();
+            int n = seen.merge(base, 1, Integer::sum) - 1;
+            out.add(n == 0 ? base : base + ":" + n);
+        }
+        return out;
+    }
+
+    /** The fix for the finding with this fingerprint, if there is one. */
+    public Optional<Fix> fixFor(String fingerprint) {
+        return fixes.stream().filter(x -> x.fixes().contains(fingerprint)).findFirst();
+    }
+
+    /** A report with other findings (suppressed, compared with a baseline) and the baseline's absent results. */
+    public Report withFindings(List<Finding> newFindings, List<AbsentResult> newAbsent) {
+        return new Report(scan, rules, evaluations, newFindings, fixes, newAbsent, diagnostics, model, topology);
     }
 }
