@@ -59,7 +59,7 @@ public final class LintCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT.code();
         }
         LintRequest request = new LintRequest(input.paths, input.parameters, ruleOptions.rules, ruleOptions.ruleSet(),
-                input.targets(), ServiceTagPrefixes.NONE);
+                input.targets(), ServiceTagPrefixes.NONE, null);
         Report report = Linter.run(request, catalog);
         new TextReporter().write(report, out);
         out.flush();

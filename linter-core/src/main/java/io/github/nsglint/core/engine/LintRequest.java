@@ -12,9 +12,11 @@ import java.util.List;
  *
  * @param parametersOrNull an ARM parameters file for every template, or null to look beside each
  * @param bastionRuleSet   {@code current} (the default) or {@code bastion-2020}
+ * @param sourceRoot       what reports make paths relative to (SARIF's {@code %SRCROOT%}): the repository root,
+ *                         by default the working directory
  */
 public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
-        TargetMode targets, ServiceTagPrefixes serviceTags) {
+        TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot) {
 
     public LintRequest {
         inputs = List.copyOf(inputs);
@@ -22,9 +24,16 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
         requireNonNull(bastionRuleSet, "bastionRuleSet is null");
         requireNonNull(targets, "targets is null");
         requireNonNull(serviceTags, "serviceTags is null");
+        sourceRoot = sourceRoot == null ? Path.of("").toAbsolutePath() : sourceRoot.toAbsolutePath().normalize();
     }
 
     public static LintRequest of(List<Path> inputs) {
-        return new LintRequest(inputs, null, List.of(), "current", TargetMode.SUBNETS_WITH_NICS, ServiceTagPrefixes.NONE);
+        return new LintRequest(inputs, null, List.of(), "current", TargetMode.SUBNETS_WITH_NICS, ServiceTagPrefixes.NONE,
+                null);
+    }
+
+    /** The same request with reports relative to another root. */
+    public LintRequest withSourceRoot(Path root) {
+        return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, root);
     }
 }

@@ -57,9 +57,9 @@ public final class Linter {
         }
         Instant finished = clock.instant();
         ScanInfo scan = new ScanInfo(ToolInfo.VERSION, catalog.version(), started, finished,
-                scanned(loaded.loadedFiles()));
+                request.sourceRoot().toString(), scanned(loaded.loadedFiles()));
         Report report = new Report(scan, catalog.rules(), evaluations, findings, List.of(), List.of(),
-                loaded.diagnostics(), loaded.model(), topology);
+                loaded.diagnostics(), List.of(), loaded.model(), topology);
         return FixPlanner.plan(report);
     }
 

@@ -73,7 +73,7 @@ public final class FixPlanner {
             }
         }
         return new Report(report.scan(), report.rules(), report.evaluations(), report.findings(), fixes,
-                report.absent(), report.diagnostics(), report.model(), report.topology());
+                report.absent(), report.diagnostics(), report.configurationErrors(), report.model(), report.topology());
     }
 
     /** One NSG that can take new rules: its array in the file, the priorities and names already used. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.model.NetworkModel;
+import io.github.nsglint.core.topology.TargetMode;
 import io.github.nsglint.core.topology.Topology;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public record Report(ScanInfo scan, List<RuleMetadata> rules, List<RuleEvaluation> evaluations,
         List<Finding> findings, List<Fix> fixes, List<AbsentResult> absent, List<LoadDiagnostic> diagnostics,
-        NetworkModel model, Topology topology) {
+        List<LoadDiagnostic> configurationErrors, NetworkModel model, Topology topology) {
 
     public Report {
         requireNonNull(scan, "scan is null");
@@ -31,6 +32,7 @@ public record Report(ScanInfo scan, List<RuleMetadata> rules, List<RuleEvaluatio
         fixes = List.copyOf(fixes);
         absent = List.copyOf(absent);
         diagnostics = List.copyOf(diagnostics);
+        configurationErrors = List.copyOf(configurationErrors);
         requireNonNull(model, "model is null");
         requireNonNull(topology, "topology is null");
     }
@@ -40,9 +42,19 @@ public record Report(ScanInfo scan, List<RuleMetadata> rules, List<RuleEvaluatio
         return scan.files().stream().map(ScanInfo.ScannedFile::path).toList();
     }
 
-    /** Whether an input could not be read (exit code 2). */
+    /**
+     * A run that linted nothing because its rules or configuration are invalid: the errors, to report in every
+     * format (SARIF's tool configuration notifications).
+     */
+    public static Report configurationFailed(ScanInfo scan, List<LoadDiagnostic> errors) {
+        return new Report(scan, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), errors,
+                NetworkModel.EMPTY, Topology.of(NetworkModel.EMPTY, TargetMode.SUBNETS_WITH_NICS));
+    }
+
+    /** Whether an input, a rule file or the configuration could not be read (exit code 2). */
     public boolean hasInputErrors() {
-        return diagnostics.stream().anyMatch(d -> d.level() == LoadDiagnostic.Level.ERROR);
+        return !configurationErrors.isEmpty()
+                || diagnostics.stream().anyMatch(d -> d.level() == LoadDiagnostic.Level.ERROR);
     }
 
     /** Findings that fail a gate at {@code threshold}: severe enough, not suppressed, new against a baseline. */
@@ -77,6 +89,7 @@ public record Report(ScanInfo scan, List<RuleMetadata> rules, List<RuleEvaluatio
 
     /** A report with other findings (suppressed, compared with a baseline) and the baseline's absent results. */
     public Report withFindings(List<Finding> newFindings, List<AbsentResult> newAbsent) {
-        return new Report(scan, rules, evaluations, newFindings, fixes, newAbsent, diagnostics, model, topology);
+        return new Report(scan, rules, evaluations, newFindings, fixes, newAbsent, diagnostics, configurationErrors,
+                model, topology);
     }
 }

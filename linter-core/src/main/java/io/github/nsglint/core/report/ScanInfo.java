@@ -9,8 +9,10 @@ import java.util.List;
  * What a run scanned and with what: the files with their SHA-256, when the run started and ended, the tool
  * version and the version of the rules that ran (the tool version and a digest of every rule source, so a
  * changed custom rule shows).
+ *
+ * @param root the working directory of the run: relative paths are relative to it, and SARIF's {@code %SRCROOT%}
  */
-public record ScanInfo(String toolVersion, String catalogVersion, Instant started, Instant finished,
+public record ScanInfo(String toolVersion, String catalogVersion, Instant started, Instant finished, String root,
         List<ScannedFile> files) {
 
     public ScanInfo {
@@ -18,6 +20,7 @@ public record ScanInfo(String toolVersion, String catalogVersion, Instant starte
         requireNonNull(catalogVersion, "catalogVersion is null");
         requireNonNull(started, "started is null");
         requireNonNull(finished, "finished is null");
+        requireNonNull(root, "root is null");
         files = List.copyOf(files);
     }
 
