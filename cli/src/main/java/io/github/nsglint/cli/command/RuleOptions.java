@@ -25,19 +25,32 @@ public final class RuleOptions {
         return bastionRules.toLowerCase(Locale.ROOT);
     }
 
-    /** The compiled catalog, or null after printing every error (with carets) to {@code err}. */
+    /** The catalog, or null after printing every error (with carets) to {@code err}. */
     RuleCatalog load(PrintWriter err) {
-        if (!RuleCatalog.BASTION_RULE_SETS.contains(ruleSet())) {
-            err.println("nsglint: --bastion-rules must be one of " + RuleCatalog.BASTION_RULE_SETS);
+        if (!validRuleSet(err)) {
             return null;
         }
         try {
-            return RuleCatalog.load(rules, ruleSet());
+            return load();
         } catch (RuleLoadException e) {
             err.println(e.render());
             err.println("nsglint: " + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s")
                     + " in rule files; nothing was linted");
             return null;
         }
+    }
+
+    /** Whether --bastion-rules names a known set; if not, says so on {@code err}. */
+    boolean validRuleSet(PrintWriter err) {
+        if (RuleCatalog.BASTION_RULE_SETS.contains(ruleSet())) {
+            return true;
+        }
+        err.println("nsglint: --bastion-rules must be one of " + RuleCatalog.BASTION_RULE_SETS);
+        return false;
+    }
+
+    /** The compiled catalog; every error of every rule file in the exception. */
+    RuleCatalog load() {
+        return RuleCatalog.load(rules, ruleSet());
     }
 }

@@ -8,6 +8,7 @@ import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.Severity;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Locale;
 
@@ -19,6 +20,21 @@ import java.util.Locale;
 public final class TextReporter implements Reporter {
 
     public static final String ID = "text";
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+
+    private final boolean color;
+
+    /** Plain text, as in files and CI logs. */
+    public TextReporter() {
+        this(false);
+    }
+
+    /** With {@code color}, severities and rule IDs in ANSI colours, for a terminal. */
+    public TextReporter(boolean color) {
+        this.color = color;
+    }
 
     @Override
     public String id() {
@@ -38,15 +54,44 @@ public final class TextReporter implements Reporter {
                 out.write(d.display() + nl);
             }
         }
+        for (LoadDiagnostic d : report.configurationErrors()) {
+            out.write(d.display() + nl);
+        }
         for (Finding f : report.findings()) {
-            out.write(f.location().display() + ": " + f.severity().name().toLowerCase(Locale.ROOT) + " "
-                    + f.rule().id() + (f.kind() == Finding.Kind.INDETERMINATE ? " (indeterminate)" : "") + " "
+            String severity = f.severity().name().toLowerCase(Locale.ROOT);
+            out.write(f.location().display() + ": " + paint(severity, severityColor(f)) + " "
+                    + paint(f.rule().id(), BOLD)
+                    + (f.kind() == Finding.Kind.INDETERMINATE ? " (indeterminate)" : "")
+                    + (f.baseline() != null ? " (" + f.baseline().sarifName() + ")" : "") + " "
                     + f.message() + nl);
+            if (f.isSuppressed()) {
+                out.write(paint("    suppressed: " + f.suppression().justification()
+                        + (f.suppression().expires() == null ? "" : " (until " + f.suppression().expires() + ")"),
+                        DIM) + nl);
+            }
             if (!(f.evidence() instanceof Evidence.Property p && f.message().contains(p.found()))) {
-                evidence(f.evidence(), out, nl);
+                StringWriter ev = new StringWriter();
+                evidence(f.evidence(), ev, nl);
+                for (String line : ev.toString().split(nl)) {
+                    if (!line.isEmpty()) {
+                        out.write(paint(line, DIM) + nl);
+                    }
+                }
             }
         }
         out.write(summary(report) + nl);
+    }
+
+    private String paint(String text, String ansi) {
+        return color ? ansi + text + RESET : text;
+    }
+
+    private static String severityColor(Finding f) {
+        return switch (f.severity()) {
+            case ERROR -> "\u001b[1;31m";
+            case WARNING -> "\u001b[1;33m";
+            case NOTE -> "\u001b[1;36m";
+        };
     }
 
     private static void evidence(Evidence e, Writer out, String nl) throws IOException {
@@ -68,15 +113,18 @@ public final class TextReporter implements Reporter {
     }
 
     static String summary(Report r) {
-        long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        long warnings = r.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
-        long notes = r.findings().stream().filter(f -> f.severity() == Severity.NOTE).count();
+        long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR && !f.isSuppressed()).count();
+        long warnings = r.findings().stream().filter(f -> f.severity() == Severity.WARNING && !f.isSuppressed())
+                .count();
+        long notes = r.findings().stream().filter(f -> f.severity() == Severity.NOTE && !f.isSuppressed()).count();
+        long suppressed = r.findings().stream().filter(Finding::isSuppressed).count();
         long unknown = r.findings().stream().filter(f -> f.kind() == Finding.Kind.INDETERMINATE).count();
-        long inputErrors = r.diagnostics().stream().filter(d -> d.level() == LoadDiagnostic.Level.ERROR).count();
+        long inputErrors = r.diagnostics().stream().filter(d -> d.level() == LoadDiagnostic.Level.ERROR).count()
+                + r.configurationErrors().size();
         return "nsglint: " + r.findings().size() + " finding" + (r.findings().size() == 1 ? "" : "s") + " ("
                 + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
                 + (warnings == 1 ? "" : "s") + (notes > 0 ? ", " + notes + " notes" : "") + "; " + unknown
-                + " indeterminate) in " + r.files().size() + " file" + (r.files().size() == 1 ? "" : "s") + ", "
+                + " indeterminate" + (suppressed > 0 ? ", " + suppressed + " suppressed" : "") + ") in " + r.files().size() + " file" + (r.files().size() == 1 ? "" : "s") + ", "
                 + r.rules().size() + " rules" + (inputErrors > 0 ? "; " + inputErrors + " input error"
                 + (inputErrors == 1 ? "" : "s") : "");
     }
