@@ -46,6 +46,22 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * A report of the cross-region mistake whose findings are repeated to {@code n}, each on another resource and
+     * with another message, so fingerprints differ: for limits and for the size of real estates.
+     */
+    public static Report withFindings(int n, String resourceName) {
+        Report base = lint(crossRegionMistake());
+        List<io.github.nsglint.core.report.Finding> many = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            io.github.nsglint.core.report.Finding f = base.findings().get(i % base.findings().size());
+            many.add(new io.github.nsglint.core.report.Finding(f.rule(), f.severity(), f.kind(),
+                    f.message() + " [" + resourceName + " " + i + "]", f.location(), f.resourceId() + "-" + i,
+                    f.anchor(), f.evidence()));
+        }
+        return base.withFindings(many, List.of());
+    }
+
     public static String write(io.github.nsglint.core.report.Reporter reporter, Report report) {
         StringWriter out = new StringWriter();
         try {
