@@ -79,7 +79,7 @@ final class PolicyRunner {
             Val.Elem subject = innermostElement(env);
             String id = resource(env);
             subjects.putIfAbsent(id + "|" + subject.kind(),
-                    new RuleEvaluation.Subject(id, subject.kind() + " " + Schema.nameOf(subject)));
+                    new RuleEvaluation.Subject(id, subject.kind() + " " + subjectName(subject)));
             for (Policy.Check c : policy.checks()) {
                 current = c;
                 check(c.assertion(), env, doubt);
@@ -118,6 +118,15 @@ final class PolicyRunner {
             scope(index + 1, env, d);
         }
         env.remove(f.variable());
+    }
+
+    /** A subject's name; a subnet's with its VNet's, as two VNets often have subnets of one name. */
+    private static String subjectName(Val.Elem e) {
+        if (e.element() instanceof Subnet s) {
+            String[] parts = s.id().split("/");
+            return (parts.length >= 3 ? parts[parts.length - 3] + "/" : "") + Schema.nameOf(e);
+        }
+        return Schema.nameOf(e);
     }
 
     // ---- assertions --------------------------------------------------------------------------------------

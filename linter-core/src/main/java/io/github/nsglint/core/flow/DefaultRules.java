@@ -7,21 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The default rules Azure appends to every NSG (DESIGN section 3), compiled in a context. */
-final class DefaultRules {
+public final class DefaultRules {
 
     private DefaultRules() {
     }
 
     /** One default rule as Azure lists it. */
-    record Definition(String name, int priority, String source, String destination, Access access) {
+    public record Definition(String name, int priority, String source, String destination, Access access) {
     }
 
-    static final List<Definition> INBOUND = List.of(
+    public static final List<Definition> INBOUND = List.of(
             new Definition("AllowVNetInBound", 65000, "VirtualNetwork", "VirtualNetwork", Access.ALLOW),
             new Definition("AllowAzureLoadBalancerInBound", 65001, "AzureLoadBalancer", "*", Access.ALLOW),
             new Definition("DenyAllInBound", 65500, "*", "*", Access.DENY));
 
-    static final List<Definition> OUTBOUND = List.of(
+    public static final List<Definition> OUTBOUND = List.of(
             new Definition("AllowVnetOutBound", 65000, "VirtualNetwork", "VirtualNetwork", Access.ALLOW),
             new Definition("AllowInternetOutBound", 65001, "*", "Internet", Access.ALLOW),
             new Definition("DenyAllOutBound", 65500, "*", "*", Access.DENY));
