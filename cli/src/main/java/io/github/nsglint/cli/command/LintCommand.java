@@ -148,9 +148,7 @@ public final class LintCommand implements Callable<Integer> {
         try {
             catalog = ruleOptions.load();
         } catch (RuleLoadException e) {
-            err.println(e.render());
-            err.println("nsglint: " + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s")
-                    + " in rule files; nothing was linted");
+            RuleOptions.printErrors(e, err);
             List<LoadDiagnostic> errors = new ArrayList<>();
             e.errors().forEach(x -> errors.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
                     SourceLocation.caret(x.sourceName(), x.line(), x.column()), x.message())));

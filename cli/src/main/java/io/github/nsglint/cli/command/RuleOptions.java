@@ -33,11 +33,16 @@ public final class RuleOptions {
         try {
             return load();
         } catch (RuleLoadException e) {
-            err.println(e.render());
-            err.println("nsglint: " + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s")
-                    + " in rule files; nothing was linted");
+            printErrors(e, err);
             return null;
         }
+    }
+
+    /** Every error of the rule files, each with its source line and a caret, then how many there were. */
+    static void printErrors(RuleLoadException e, PrintWriter err) {
+        err.println(e.render());
+        err.println("nsglint: " + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s")
+                + " in rule files; nothing was linted");
     }
 
     /** Whether --bastion-rules names a known set; if not, says so on {@code err}. */

@@ -14,7 +14,6 @@ import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.RuleMetadata;
 import io.github.nsglint.core.report.ScanInfo;
-import io.github.nsglint.core.report.Severity;
 import io.github.nsglint.core.report.ToolInfo;
 import io.github.nsglint.report.sarif.SarifLog.ArtifactLocation;
 import io.github.nsglint.report.sarif.SarifLog.Location;
