@@ -6,6 +6,7 @@ import io.github.nsglint.core.report.Evidence;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
+import io.github.nsglint.report.RepositoryPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -79,9 +80,7 @@ public final class GithubReporter implements Reporter {
 
     /** Paths relative to the repository root, with forward slashes, as the annotations need them. */
     private static String relative(String file, Path root) {
-        Path abs = root.resolve(file).toAbsolutePath().normalize();
-        Path r = root.toAbsolutePath().normalize();
-        return (abs.startsWith(r) ? r.relativize(abs).toString() : abs.toString()).replace('\\', '/');
+        return RepositoryPaths.relative(root, file).orElse(RepositoryPaths.absolute(root, file).toString());
     }
 
     /** A command's message: '%', CR and LF are escaped so one finding stays one command. */

@@ -15,6 +15,7 @@ import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.RuleMetadata;
 import io.github.nsglint.core.report.ScanInfo;
 import io.github.nsglint.core.report.ToolInfo;
+import io.github.nsglint.report.RepositoryPaths;
 import io.github.nsglint.report.sarif.SarifLog.ArtifactLocation;
 import io.github.nsglint.report.sarif.SarifLog.Location;
 import io.github.nsglint.report.sarif.SarifLog.Message;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -259,16 +261,15 @@ public final class SarifReporter implements Reporter {
         }
 
         ArtifactLocation artifact(String file) {
-            Path abs = root.resolve(file).toAbsolutePath().normalize();
-            if (abs.startsWith(root)) {
-                String rel = root.relativize(abs).toString().replace('\\', '/');
+            Optional<String> rel = RepositoryPaths.relative(root, file);
+            if (rel.isPresent()) {
                 try {
-                    return new ArtifactLocation(new URI(null, null, rel, null).toASCIIString(), SRCROOT);
+                    return new ArtifactLocation(new URI(null, null, rel.get(), null).toASCIIString(), SRCROOT);
                 } catch (URISyntaxException e) {
-                    throw new IllegalArgumentException("not a path: " + rel, e);
+                    throw new IllegalArgumentException("not a path: " + rel.get(), e);
                 }
             }
-            return new ArtifactLocation(abs.toUri().toString(), null);
+            return new ArtifactLocation(RepositoryPaths.absolute(root, file).toUri().toString(), null);
         }
     }
 }
