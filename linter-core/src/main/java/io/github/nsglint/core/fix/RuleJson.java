@@ -2,6 +2,7 @@ package io.github.nsglint.core.fix;
 
 import io.github.nsglint.core.load.json.JArray;
 import io.github.nsglint.core.load.json.JNode;
+import io.github.nsglint.core.load.json.JsonText;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.report.Fix;
 import io.github.nsglint.core.report.Remedy;
@@ -123,7 +124,7 @@ final class RuleJson {
             int i = 0;
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 sb.append(i++ == 0 ? "" : ",").append(pretty ? newline + indent + unit : i == 1 ? "" : " ");
-                quote(e.getKey().toString(), sb);
+                JsonText.quote(e.getKey().toString(), sb);
                 sb.append(": ");
                 write(e.getValue(), indent + unit, unit, newline, sb);
             }
@@ -138,28 +139,7 @@ final class RuleJson {
         } else if (value instanceof Number n) {
             sb.append(n);
         } else {
-            quote(String.valueOf(value), sb);
+            JsonText.quote(String.valueOf(value), sb);
         }
-    }
-
-    private static void quote(String s, StringBuilder sb) {
-        sb.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -6,6 +6,7 @@ import io.github.nsglint.core.load.json.JNode;
 import io.github.nsglint.core.load.json.JNull;
 import io.github.nsglint.core.load.json.JNumber;
 import io.github.nsglint.core.load.json.JObject;
+import io.github.nsglint.core.load.json.JsonText;
 import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
 import java.util.Iterator;
@@ -154,7 +155,7 @@ final class Values {
     /** Compact JSON, as ARM serialises arrays and objects. */
     static void json(JNode n, StringBuilder sb) {
         if (n instanceof JString s) {
-            quote(s.value(), sb);
+            JsonText.quote(s.value(), sb);
         } else if (n instanceof JNumber num) {
             sb.append(num.value().toPlainString());
         } else if (n instanceof JBool b) {
@@ -175,7 +176,7 @@ final class Values {
             Iterator<Map.Entry<String, JNode>> it = o.members().entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JNode> e = it.next();
-                quote(e.getKey(), sb);
+                JsonText.quote(e.getKey(), sb);
                 sb.append(':');
                 json(e.getValue(), sb);
                 if (it.hasNext()) {
@@ -186,28 +187,6 @@ final class Values {
         } else {
             throw new IllegalStateException("unknown values have no JSON text");
         }
-    }
-
-    private static void quote(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 
     static boolean isEmpty(JNode n) {
