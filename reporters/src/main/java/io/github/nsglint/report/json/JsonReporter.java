@@ -1,8 +1,5 @@
 package io.github.nsglint.report.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.nsglint.core.flow.DecidingRule;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.model.SourceLocation;
@@ -15,6 +12,7 @@ import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.ScanInfo;
 import io.github.nsglint.core.report.Severity;
 import io.github.nsglint.core.report.ToolInfo;
+import io.github.nsglint.report.JsonOutput;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -33,10 +31,6 @@ public final class JsonReporter implements Reporter {
     public static final String ID = "json";
     public static final String SCHEMA_VERSION = "1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     @Override
     public String id() {
         return ID;
@@ -49,8 +43,7 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        MAPPER.writeValue(out, document(report));
-        out.write(System.lineSeparator());
+        JsonOutput.write(document(report), out);
     }
 
     static Map<String, Object> document(Report report) {

@@ -1,8 +1,5 @@
 package io.github.nsglint.report.sarif;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.nsglint.core.flow.DecidingRule;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.model.SourceLocation;
@@ -15,6 +12,7 @@ import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.RuleMetadata;
 import io.github.nsglint.core.report.ScanInfo;
 import io.github.nsglint.core.report.ToolInfo;
+import io.github.nsglint.report.JsonOutput;
 import io.github.nsglint.report.RepositoryPaths;
 import io.github.nsglint.report.sarif.SarifLog.ArtifactLocation;
 import io.github.nsglint.report.sarif.SarifLog.Location;
@@ -52,10 +50,6 @@ public final class SarifReporter implements Reporter {
     private static final int MAX_TAGS = 10;
     private static final int MAX_DESCRIPTION = 1024;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     @Override
     public String id() {
         return ID;
@@ -68,8 +62,7 @@ public final class SarifReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        MAPPER.writeValue(out, log(report));
-        out.write(System.lineSeparator());
+        JsonOutput.write(log(report), out);
     }
 
     static SarifLog log(Report report) {
