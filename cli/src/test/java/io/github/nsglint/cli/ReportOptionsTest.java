@@ -86,7 +86,7 @@ class ReportOptionsTest {
         Files.writeString(bad, "{\"version\": \"1.0\"}");
         CliRun r = CliRun.of("lint", "--baseline", bad.toString(), MISTAKE);
         assertEquals(ExitCode.BAD_INPUT.code(), r.code());
-        assertTrue(r.err().contains("the baseline is not a SARIF 2.1.0 log"), r.err());
+        assertTrue((r.out() + r.err()).contains("the baseline is not a SARIF 2.1.0 log"), r.err());
     }
 
     @Test

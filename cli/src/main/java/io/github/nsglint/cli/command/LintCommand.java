@@ -1,21 +1,22 @@
 package io.github.nsglint.cli.command;
 
 import io.github.nsglint.cli.ExitCode;
+import io.github.nsglint.core.config.Configuration;
+import io.github.nsglint.core.config.ConfigurationLoader;
 import io.github.nsglint.core.engine.LintRequest;
 import io.github.nsglint.core.engine.Linter;
 import io.github.nsglint.core.engine.RuleCatalog;
-import io.github.nsglint.core.engine.RuleLoadException;
 import io.github.nsglint.core.flow.ServiceTagPrefixes;
 import io.github.nsglint.core.load.LoadDiagnostic;
+import io.github.nsglint.core.load.ServiceTagFile;
+import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.model.SourceLocation;
-import io.github.nsglint.core.report.AbsentResult;
 import io.github.nsglint.core.report.Baseline;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.ReporterRegistry;
-import io.github.nsglint.core.report.ScanInfo;
 import io.github.nsglint.core.report.Severity;
-import io.github.nsglint.core.report.ToolInfo;
+import io.github.nsglint.core.topology.TargetMode;
 import io.github.nsglint.report.sarif.SarifBaseline;
 import io.github.nsglint.report.text.TextReporter;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,20 +73,27 @@ public final class LintCommand implements Callable<Integer> {
             + " get a baseline state (new, unchanged, updated, absent) and only new ones count for --fail-on.")
     private Path baseline;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Exit 1 when a finding is at or above this severity: error, warning, note or never"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " (default: the configuration's failOn, else error).")
     private String failOn;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The configuration file (default: "
+            + ConfigurationLoader.FILE_NAME + " in the folder of the first PATH or the nearest parent that has one).")
+    private Path config;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<LoadDiagnostic> setupErrors = new ArrayList<>();
+        Configuration project = configuration(setupErrors);
+        String gate = failOn != null ? failOn : project.failOn() != null ? project.failOn() : "error";
         Severity threshold = null;
-        if (!failOn.equalsIgnoreCase("never")) {
-            threshold = Severity.parse(failOn).orElse(null);
+        if (!gate.equalsIgnoreCase("never")) {
+            threshold = Severity.parse(gate).orElse(null);
             if (threshold == null) {
-                err.println("nsglint: --fail-on must be error, warning, note or never, not '" + failOn + "'");
+                err.println("nsglint: --fail-on must be error, warning, note or never, not '" + gate + "'");
                 return ExitCode.BAD_INPUT.code();
             }
         }
@@ -103,15 +110,14 @@ public final class LintCommand implements Callable<Integer> {
             err.println("nsglint: " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
         }
-        Report report = lint(err);
-        if (baseline != null && !report.hasInputErrors()) {
+        Report report = lint(project, setupErrors, err);
+        Path previous = baseline != null ? baseline : project.baseline();
+        if (previous != null && !report.hasInputErrors()) {
             try {
-                List<AbsentResult> previous = SarifBaseline.read(baseline);
-                report = Baseline.compare(report, previous);
+                report = Baseline.compare(report, SarifBaseline.read(previous));
             } catch (SarifBaseline.BaselineException e) {
-                err.println("nsglint: " + e.getMessage());
-                report = failed(report, new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
-                        SourceLocation.caret(baseline.toString(), 1, 1), e.getMessage()));
+                report = report.withConfigurationErrors(List.of(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
+                        SourceLocation.caret(previous.toString(), 1, 1), e.getMessage())));
             }
         }
         for (Map.Entry<Reporter, Path> o : outputs.entrySet()) {
@@ -119,8 +125,14 @@ public final class LintCommand implements Callable<Integer> {
                 return ExitCode.BAD_INPUT.code();
             }
         }
+        boolean textOnStdout = output == null && format.equals(TextReporter.ID);
+        for (LoadDiagnostic d : report.configurationErrors()) {
+            if (!textOnStdout) {
+                err.println(d.display());
+            }
+        }
         for (LoadDiagnostic d : report.diagnostics()) {
-            if (d.level() != LoadDiagnostic.Level.ERROR || output != null || !format.equals(TextReporter.ID)) {
+            if (d.level() != LoadDiagnostic.Level.ERROR || !textOnStdout) {
                 err.println(d.display());
             }
         }
@@ -142,30 +154,46 @@ public final class LintCommand implements Callable<Integer> {
         return r;
     }
 
-    /** Lints, or, when a rule file is invalid, a report of its errors: every format says why nothing ran. */
-    private Report lint(PrintWriter err) {
-        RuleCatalog catalog;
-        try {
-            catalog = ruleOptions.load();
-        } catch (RuleLoadException e) {
-            RuleOptions.printErrors(e, err);
-            List<LoadDiagnostic> errors = new ArrayList<>();
-            e.errors().forEach(x -> errors.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
-                    SourceLocation.caret(x.sourceName(), x.line(), x.column()), x.message())));
-            Instant now = Instant.now();
-            return Report.configurationFailed(new ScanInfo(ToolInfo.VERSION, "", now, now,
-                    Path.of("").toAbsolutePath().toString(), List.of()), errors);
+    /** {@code --config}, else the nearest {@code .nsglint.yaml}, else none; its errors go to {@code errors}. */
+    private Configuration configuration(List<LoadDiagnostic> errors) {
+        Path file = config != null ? config : ConfigurationLoader.find(input.paths.get(0)).orElse(null);
+        if (file == null) {
+            return Configuration.NONE;
         }
-        LintRequest request = new LintRequest(input.paths, input.parameters, ruleOptions.rules, ruleOptions.ruleSet(),
-                input.targets(), ServiceTagPrefixes.NONE, null);
-        return Linter.run(request, catalog);
+        ConfigurationLoader.Result result = ConfigurationLoader.load(file);
+        errors.addAll(result.errors());
+        return result.configuration();
     }
 
-    private static Report failed(Report r, LoadDiagnostic error) {
-        List<LoadDiagnostic> errors = new ArrayList<>(r.configurationErrors());
-        errors.add(error);
-        return new Report(r.scan(), r.rules(), r.evaluations(), r.findings(), r.fixes(), r.absent(), r.diagnostics(),
-                errors, r.model(), r.topology());
+    /**
+     * Lints with the command line over the configuration over the defaults. A broken rule file, service tag
+     * file or configuration entry is left out and reported as a configuration error (exit 2); everything else
+     * is still linted, so the report shows what the rest found.
+     */
+    private Report lint(Configuration project, List<LoadDiagnostic> setupErrors, PrintWriter err) {
+        String ruleSet = ruleOptions.ruleSet(project.bastionRuleSet());
+        List<Path> ruleFiles = new ArrayList<>(project.rules());
+        ruleFiles.addAll(ruleOptions.rules);
+        RuleCatalog.Partial catalog = RuleCatalog.loadValid(ruleFiles, ruleSet);
+        if (catalog.errors() != null) {
+            RuleOptions.printErrors(catalog.errors(), err, "linted without the files that have errors");
+            catalog.errors().errors().forEach(x -> setupErrors.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
+                    SourceLocation.caret(x.sourceName(), x.line(), x.column()), x.message())));
+        }
+        ServiceTagPrefixes tags = ServiceTagPrefixes.NONE;
+        if (project.serviceTags() != null) {
+            try {
+                tags = ServiceTagFile.read(project.serviceTags());
+            } catch (TemplateLoadException e) {
+                setupErrors.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
+                        SourceLocation.caret(e.file(), e.line(), e.column()), "service tag file: " + e.errorMessage()));
+            }
+        }
+        TargetMode targets = input.allSubnets ? TargetMode.ALL_SUBNETS
+                : project.targets() != null ? project.targets() : TargetMode.SUBNETS_WITH_NICS;
+        LintRequest request = new LintRequest(input.paths, input.parameters, ruleFiles, ruleSet, targets, tags, null,
+                project.severity(), project.suppressions());
+        return Linter.run(request, catalog.catalog()).withConfigurationErrors(setupErrors);
     }
 
     private static boolean write(Reporter reporter, Path file, Report report, PrintWriter out, PrintWriter err) {

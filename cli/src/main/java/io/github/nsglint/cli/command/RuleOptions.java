@@ -16,13 +16,19 @@ public final class RuleOptions {
             + " repeatable.")
     List<Path> rules = new ArrayList<>();
 
-    @Option(names = "--bastion-rules", paramLabel = "SET", defaultValue = "current",
+    @Option(names = "--bastion-rules", paramLabel = "SET",
             description = "Bastion requirements to check: current (default) or bastion-2020 (the older four-rule"
                     + " guidance, for estates that opt in deliberately).")
     String bastionRules;
 
+    /** The Bastion rule set: the option, else the configuration's, else {@code current}. */
+    String ruleSet(String configured) {
+        String set = bastionRules != null ? bastionRules : configured != null ? configured : "current";
+        return set.toLowerCase(Locale.ROOT);
+    }
+
     String ruleSet() {
-        return bastionRules.toLowerCase(Locale.ROOT);
+        return ruleSet(null);
     }
 
     /** The catalog, or null after printing every error (with carets) to {@code err}. */
@@ -40,14 +46,19 @@ public final class RuleOptions {
 
     /** Every error of the rule files, each with its source line and a caret, then how many there were. */
     static void printErrors(RuleLoadException e, PrintWriter err) {
+        printErrors(e, err, "nothing was linted");
+    }
+
+    /** As {@link #printErrors(RuleLoadException, PrintWriter)}, ending with what became of the run. */
+    static void printErrors(RuleLoadException e, PrintWriter err, String consequence) {
         err.println(e.render());
         err.println("nsglint: " + e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s")
-                + " in rule files; nothing was linted");
+                + " in rule files; " + consequence);
     }
 
     /** Whether --bastion-rules names a known set; if not, says so on {@code err}. */
     boolean validRuleSet(PrintWriter err) {
-        if (RuleCatalog.BASTION_RULE_SETS.contains(ruleSet())) {
+        if (bastionRules == null || RuleCatalog.BASTION_RULE_SETS.contains(ruleSet())) {
             return true;
         }
         err.println("nsglint: --bastion-rules must be one of " + RuleCatalog.BASTION_RULE_SETS);

@@ -2,6 +2,8 @@ package io.github.nsglint.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.nsglint.core.config.ConfiguredSuppression;
+import io.github.nsglint.core.config.RuleSetting;
 import io.github.nsglint.core.flow.ServiceTagPrefixes;
 import io.github.nsglint.core.topology.TargetMode;
 import java.nio.file.Path;
@@ -14,9 +16,13 @@ import java.util.List;
  * @param bastionRuleSet   {@code current} (the default) or {@code bastion-2020}
  * @param sourceRoot       what reports make paths relative to (SARIF's {@code %SRCROOT%}): the repository root,
  *                         by default the working directory
+ * @param ruleSettings     the project's per-rule {@code off} or severity
+ * @param suppressions     the project's accepted findings (the configuration file's; the templates' own are read
+ *                         with them)
  */
 public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
-        TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot) {
+        TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot, List<RuleSetting> ruleSettings,
+        List<ConfiguredSuppression> suppressions) {
 
     public LintRequest {
         inputs = List.copyOf(inputs);
@@ -25,6 +31,15 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
         requireNonNull(targets, "targets is null");
         requireNonNull(serviceTags, "serviceTags is null");
         sourceRoot = sourceRoot == null ? Path.of("").toAbsolutePath() : sourceRoot.toAbsolutePath().normalize();
+        ruleSettings = List.copyOf(ruleSettings);
+        suppressions = List.copyOf(suppressions);
+    }
+
+    /** A request without per-rule settings or configured suppressions. */
+    public LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
+            TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot) {
+        this(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot, List.of(),
+                List.of());
     }
 
     public static LintRequest of(List<Path> inputs) {
@@ -34,6 +49,13 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
 
     /** The same request with reports relative to another root. */
     public LintRequest withSourceRoot(Path root) {
-        return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, root);
+        return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, root,
+                ruleSettings, suppressions);
+    }
+
+    /** The same request with a project's rule settings and suppressions. */
+    public LintRequest withProjectDecisions(List<RuleSetting> settings, List<ConfiguredSuppression> accepted) {
+        return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot,
+                settings, accepted);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.nsglint.core.engine;
 
+import io.github.nsglint.core.config.ConfiguredSuppression;
 import io.github.nsglint.core.flow.FlowEngine;
+import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.load.LoadResult;
 import io.github.nsglint.core.load.ModelLoader;
 import io.github.nsglint.core.report.Finding;
@@ -17,10 +19,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import io.github.nsglint.core.topology.Topology;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The engine's one entry point: load the inputs into one model, compile the rules, run every rule, report.
@@ -41,25 +48,42 @@ public final class Linter {
         return run(request, catalog, Clock.systemUTC());
     }
 
-    /** Runs with a clock, so tests can fix the report's times. */
+    /**
+     * Runs with a clock, so tests can fix the report's times; the clock's date also decides which configured
+     * suppressions have expired.
+     */
     public static Report run(LintRequest request, RuleCatalog catalog, Clock clock) {
         Instant started = clock.instant();
+        RuleCatalog.Configured configured = catalog.configure(request.ruleSettings());
+        List<LoadDiagnostic> configurationErrors = new ArrayList<>(configured.errors());
+        for (ConfiguredSuppression s : request.suppressions()) {
+            if (catalog.policy(s.rule()).isEmpty()) {
+                configurationErrors.add(catalog.unknownRule(s.rule(), s.location()));
+            }
+        }
+        RuleCatalog rules = configured.catalog();
         LoadResult loaded = new ModelLoader().load(request.inputs(), request.parametersOrNull());
         Topology topology = Topology.of(loaded.model(), request.targets());
         FlowEngine engine = FlowEngine.of(topology, request.serviceTags());
-        EvalContext context = new EvalContext(loaded.model(), topology, engine, catalog.bastionRuleSet());
+        EvalContext context = new EvalContext(loaded.model(), topology, engine, rules.bastionRuleSet());
         List<Finding> findings = new ArrayList<>();
         List<RuleEvaluation> evaluations = new ArrayList<>();
-        for (Policy p : catalog.policies()) {
+        for (Policy p : rules.policies()) {
             PolicyRunner.Outcome outcome = PolicyRunner.run(p, context);
             findings.addAll(outcome.findings());
             evaluations.add(outcome.evaluation());
         }
+        Set<String> ids = new HashSet<>();
+        catalog.rules().forEach(r -> ids.add(r.id().toUpperCase(Locale.ROOT)));
+        Suppressions.Applied applied = Suppressions.apply(findings, loaded.suppressions(), request.suppressions(), ids,
+                LocalDate.ofInstant(started, ZoneOffset.UTC));
+        List<LoadDiagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+        diagnostics.addAll(applied.diagnostics());
         Instant finished = clock.instant();
-        ScanInfo scan = new ScanInfo(ToolInfo.VERSION, catalog.version(), started, finished,
+        ScanInfo scan = new ScanInfo(ToolInfo.VERSION, rules.version(), started, finished,
                 request.sourceRoot().toString(), scanned(loaded.loadedFiles()));
-        Report report = new Report(scan, catalog.rules(), evaluations, findings, List.of(), List.of(),
-                loaded.diagnostics(), List.of(), loaded.model(), topology);
+        Report report = new Report(scan, rules.rules(), evaluations, applied.findings(), List.of(), List.of(),
+                diagnostics, configurationErrors, loaded.model(), topology);
         return FixPlanner.plan(report);
     }
 

@@ -3,6 +3,7 @@ package io.github.nsglint.core.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.github.nsglint.core.report.RuleMetadata;
+import io.github.nsglint.core.report.Severity;
 import io.github.nsglint.grammar.ast.Assertion;
 import io.github.nsglint.grammar.ast.Clause;
 import io.github.nsglint.grammar.ast.Expr;
@@ -39,6 +40,11 @@ public final class Policy {
 
     public RuleMetadata metadata() {
         return metadata;
+    }
+
+    /** The same rule reported at another severity (a project's configuration). */
+    Policy withSeverity(Severity severity) {
+        return new Policy(metadata.withSeverity(severity), scopes, checks, message, variables);
     }
 
     List<Clause.For> scopes() {

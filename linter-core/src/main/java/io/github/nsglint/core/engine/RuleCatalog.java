@@ -1,5 +1,8 @@
 package io.github.nsglint.core.engine;
 
+import io.github.nsglint.core.config.RuleSetting;
+import io.github.nsglint.core.load.LoadDiagnostic;
+import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.report.RuleMetadata;
 import io.github.nsglint.core.report.ToolInfo;
 import io.github.nsglint.grammar.ast.RuleFile;
@@ -18,6 +21,7 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -49,6 +53,48 @@ public final class RuleCatalog {
      * is collected; if there is any, a {@link RuleLoadException} names them all.
      */
     public static RuleCatalog load(List<Path> userRules, String bastionRuleSet) {
+        List<RuleError> unreadable = new ArrayList<>();
+        Map<String, String> sources = sources(userRules, bastionRuleSet, unreadable);
+        if (!unreadable.isEmpty()) {
+            throw new RuleLoadException(unreadable, Map.of());
+        }
+        return compile(sources, bastionRuleSet);
+    }
+
+    /**
+     * Like {@link #load}, but a rule file with errors is left out and the others still compile; the exception,
+     * if any, names every error. The built-in catalog always compiles, so a gate keeps checking it while a
+     * broken custom rule is reported (and the run fails with bad input).
+     */
+    public static Partial loadValid(List<Path> userRules, String bastionRuleSet) {
+        List<RuleError> unreadable = new ArrayList<>();
+        Map<String, String> sources = sources(userRules, bastionRuleSet, unreadable);
+        Map<String, String> valid = new LinkedHashMap<>(sources);
+        List<RuleError> errors = new ArrayList<>(unreadable);
+        while (true) {
+            try {
+                RuleCatalog catalog = compile(valid, bastionRuleSet);
+                return new Partial(catalog, errors.isEmpty() ? null : new RuleLoadException(errors, sources));
+            } catch (RuleLoadException e) {
+                errors.addAll(e.errors());
+                boolean dropped = false;
+                for (RuleError err : e.errors()) {
+                    dropped |= !err.sourceName().startsWith("rules/") && valid.remove(err.sourceName()) != null;
+                }
+                if (!dropped) {
+                    throw e; // an error in the built-in catalog: nothing sensible to fall back to
+                }
+            }
+        }
+    }
+
+    /** A catalog compiled from the valid rule files, and the errors of the others (null when there were none). */
+    public record Partial(RuleCatalog catalog, RuleLoadException errors) {
+    }
+
+    /** The built-in catalog's sources and the user's; an unreadable user file is added to {@code unreadable}. */
+    private static Map<String, String> sources(List<Path> userRules, String bastionRuleSet,
+            List<RuleError> unreadable) {
         if (!BASTION_RULE_SETS.contains(bastionRuleSet)) {
             throw new IllegalArgumentException("unknown Bastion rule set '" + bastionRuleSet + "'; known: "
                     + BASTION_RULE_SETS);
@@ -58,16 +104,21 @@ public final class RuleCatalog {
             sources.put("rules/" + name, resource(name));
         }
         for (Path p : userRules) {
-            for (Path f : ruleFiles(p)) {
-                try {
+            if (!Files.exists(p)) {
+                unreadable.add(new RuleError(p.toString(), 1, 1, "no such rule file or folder"));
+                continue;
+            }
+            try {
+                for (Path f : ruleFiles(p)) {
                     sources.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new RuleLoadException(List.of(new RuleError(f.toString(), 1, 1, "cannot read rule file: "
-                            + e.getMessage())), Map.of());
                 }
+            } catch (java.nio.charset.CharacterCodingException e) {
+                unreadable.add(new RuleError(p.toString(), 1, 1, "not a UTF-8 text file"));
+            } catch (IOException | UncheckedIOException e) {
+                unreadable.add(new RuleError(p.toString(), 1, 1, "cannot read rule file: " + e.getMessage()));
             }
         }
-        return compile(sources, bastionRuleSet);
+        return sources;
     }
 
     /** Compiles rule sources given as text, by name; for tests and embedding. */
@@ -133,6 +184,43 @@ public final class RuleCatalog {
         return Integer.parseInt(s.substring(s.lastIndexOf(':') + 1));
     }
 
+    /** The catalog as a project configured it, and the settings that name no rule of it (errors). */
+    public record Configured(RuleCatalog catalog, List<LoadDiagnostic> errors) {
+        public Configured {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** This catalog with rules turned off left out and the others at their configured severity. */
+    public Configured configure(List<RuleSetting> settings) {
+        List<LoadDiagnostic> errors = new ArrayList<>();
+        Map<String, RuleSetting> byId = new LinkedHashMap<>();
+        for (RuleSetting s : settings) {
+            String id = s.ruleId().toUpperCase(Locale.ROOT);
+            if (policy(id).isEmpty()) {
+                errors.add(unknownRule(s.ruleId(), s.location()));
+            } else {
+                byId.put(id, s);
+            }
+        }
+        List<Policy> configured = new ArrayList<>();
+        for (Policy p : policies) {
+            RuleSetting s = byId.get(p.metadata().id().toUpperCase(Locale.ROOT));
+            if (s == null) {
+                configured.add(p);
+            } else if (!s.off()) {
+                configured.add(p.withSeverity(s.severity()));
+            }
+        }
+        return new Configured(new RuleCatalog(configured, bastionRuleSet, version), errors);
+    }
+
+    /** The error for a configuration entry that names a rule the catalog does not have. */
+    LoadDiagnostic unknownRule(String id, SourceLocation at) {
+        return new LoadDiagnostic(LoadDiagnostic.Level.ERROR, at, "unknown rule '" + id + "'; 'nsglint rules'"
+                + " lists the catalog");
+    }
+
     public List<Policy> policies() {
         return policies;
     }
@@ -178,14 +266,12 @@ public final class RuleCatalog {
         }
     }
 
-    private static List<Path> ruleFiles(Path p) {
+    private static List<Path> ruleFiles(Path p) throws IOException {
         if (!Files.isDirectory(p)) {
             return List.of(p);
         }
         try (Stream<Path> walk = Files.walk(p)) {
             return walk.filter(f -> f.toString().endsWith(".nsgl")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -46,7 +46,7 @@ final class LiveResources {
                     : new JString(id.substring(id.lastIndexOf('/') + 1), o.location());
             JNode props = o.getOrNull("properties") instanceof JObject p ? p : o;
             out.add(new ResourceInstance(type, name, id, "", props, orNull(o, "sku"), orNull(o, "location"),
-                    Deployment.LIVE, o.location()));
+                    new JNull(o.location()), Deployment.LIVE, o.location()));
         }
         return out;
     }

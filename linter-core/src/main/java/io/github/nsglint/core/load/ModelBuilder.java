@@ -59,6 +59,7 @@ final class ModelBuilder {
     private final Map<String, Map<String, ResourceInstance>> byType = new LinkedHashMap<>();
     private final List<ModelGap> gaps = new ArrayList<>();
     private final List<LoadDiagnostic> diagnostics = new ArrayList<>();
+    private final List<InlineSuppression> suppressions = new ArrayList<>();
 
     /** The lower-case resource types the model is built from. */
     static boolean isRelevant(String lowerCaseType) {
@@ -73,6 +74,7 @@ final class ModelBuilder {
         if (!isRelevant(type)) {
             return;
         }
+        suppressions.addAll(InlineSuppression.read(r.id(), r.metadata(), diagnostics));
         ResourceInstance previous = byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(ResourceIds.key(r.id()), r);
         if (previous != null && !r.id().contains("{unknown")) {
             diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.NOTE, r.location(), r.type() + " '" + r.id()
@@ -86,6 +88,10 @@ final class ModelBuilder {
         if (!gaps.contains(gap)) {
             gaps.add(gap);
         }
+    }
+
+    List<InlineSuppression> suppressions() {
+        return List.copyOf(suppressions);
     }
 
     List<LoadDiagnostic> diagnostics() {

@@ -43,7 +43,7 @@ public final class ModelLoader {
             }
         }
         diagnostics.addAll(builder.diagnostics());
-        return new LoadResult(builder.build(), loaded, diagnostics);
+        return new LoadResult(builder.build(), loaded, diagnostics, builder.suppressions());
     }
 
     private boolean loadFile(Path file, Path explicitParameters, ModelBuilder builder,

@@ -92,4 +92,14 @@ public record Report(ScanInfo scan, List<RuleMetadata> rules, List<RuleEvaluatio
         return new Report(scan, rules, evaluations, newFindings, fixes, newAbsent, diagnostics, configurationErrors,
                 model, topology);
     }
+
+    /** A report with more configuration errors (configuration file, rule files, baseline) before its own. */
+    public Report withConfigurationErrors(List<LoadDiagnostic> errors) {
+        if (errors.isEmpty()) {
+            return this;
+        }
+        List<LoadDiagnostic> all = new ArrayList<>(errors);
+        all.addAll(configurationErrors);
+        return new Report(scan, rules, evaluations, findings, fixes, absent, diagnostics, all, model, topology);
+    }
 }

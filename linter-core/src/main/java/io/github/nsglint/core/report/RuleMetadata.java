@@ -30,6 +30,11 @@ public record RuleMetadata(String id, String name, Severity severity, String sin
         requireNonNull(source, "source is null");
     }
 
+    /** The same rule at another severity. */
+    public RuleMetadata withSeverity(Severity s) {
+        return new RuleMetadata(id, name, s, since, summary, help, message, helpUri, tags, ruleSet, source);
+    }
+
     /** Tags in a stable order, for output. */
     public List<String> sortedTags() {
         return tags.stream().sorted().toList();

@@ -11,6 +11,7 @@ import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.RuleMetadata;
 import io.github.nsglint.core.report.ScanInfo;
+import io.github.nsglint.core.report.Suppression;
 import io.github.nsglint.core.report.ToolInfo;
 import io.github.nsglint.report.JsonOutput;
 import io.github.nsglint.report.RepositoryPaths;
@@ -141,6 +142,17 @@ public final class SarifReporter implements Reporter {
 
     // ---- results -----------------------------------------------------------------------------------------
 
+    /** SARIF's suppression: in the template or in the configuration, with where it is written and until when. */
+    private static SarifLog.Suppression suppression(Suppression s) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("source", s.source());
+        if (s.expires() != null) {
+            props.put("expires", s.expires().toString());
+        }
+        return new SarifLog.Suppression(s.kind() == Suppression.Kind.INLINE ? "inSource" : "external", "accepted",
+                s.justification(), props);
+    }
+
     private static SarifLog.Result result(Finding f, String fingerprint, Integer index, Report report, Paths paths) {
         List<Location> related = new ArrayList<>();
         Map<String, Object> props = new LinkedHashMap<>();
@@ -148,9 +160,7 @@ public final class SarifReporter implements Reporter {
         props.put("resourceId", f.resourceId());
         evidence(f.evidence(), props, related, paths);
         List<SarifLog.Suppression> suppressions = f.suppression() == null ? List.of()
-                : List.of(new SarifLog.Suppression(f.suppression().source().equals("inline") ? "inSource" : "external",
-                        "accepted", f.suppression().justification(), f.suppression().expires() == null ? Map.of()
-                                : Map.of("expires", f.suppression().expires().toString())));
+                : List.of(suppression(f.suppression()));
         List<SarifLog.Fix> fixes = report.fixFor(fingerprint).map(x -> List.of(fix(x, paths))).orElse(List.of());
         String baseline = report.hasBaseline() && f.baseline() != null ? f.baseline().sarifName()
                 : report.hasBaseline() ? "new" : null;

@@ -67,7 +67,7 @@ class HtmlReporterTest {
         Path evil = evilTemplate(temp);
         Report report = Fixtures.lint(evil);
         List<Finding> f = new ArrayList<>(report.findings());
-        f.set(0, f.get(0).withSuppression(new Suppression("inline", "\"><script>alert(2)</script>",
+        f.set(0, f.get(0).withSuppression(new Suppression(Suppression.Kind.INLINE, "main.json:12:9", "\"><script>alert(2)</script>",
                 LocalDate.parse("2027-01-31"))));
         String html = Fixtures.write(new HtmlReporter(), report.withFindings(f, List.of()));
         assertFalse(html.contains(EVIL), "the name never appears as markup");

@@ -51,7 +51,7 @@ class JunitReporterTest {
     void suppressedIsSkippedWithItsJustificationAndTextIsEscaped() throws Exception {
         Report base = Fixtures.withFindings(1, "<img src=x onerror=alert(1)> & \"q\"");
         List<Finding> f = new ArrayList<>(base.findings());
-        f.set(0, f.get(0).withSuppression(new Suppression("inline", "temporary <ok>", null)));
+        f.set(0, f.get(0).withSuppression(new Suppression(Suppression.Kind.INLINE, "main.json:12:9", "temporary <ok>", null)));
         String xml = Fixtures.write(new JunitReporter(), base.withFindings(f, List.of()));
         Document doc = parse(xml);
         NodeList skipped = doc.getElementsByTagName("skipped");

@@ -154,7 +154,7 @@ class SarifReporterTest {
         Report report = Fixtures.lint(Fixtures.crossRegionMistake());
         Finding first = report.findings().get(0);
         List<Finding> changed = new ArrayList<>(report.findings());
-        changed.set(0, first.withSuppression(new Suppression("inline", "accepted until the migration",
+        changed.set(0, first.withSuppression(new Suppression(Suppression.Kind.INLINE, "main.json:12:9", "accepted until the migration",
                 LocalDate.parse("2027-01-31"))));
         JsonNode log = JSON.readTree(Fixtures.write(new SarifReporter(), report.withFindings(changed, List.of())));
         JsonNode s = log.at("/runs/0/results/0/suppressions/0");

@@ -30,7 +30,7 @@ class TextReporterTest {
     void suppressedFindingsAreMarkedAndNotCounted() {
         Report report = Fixtures.lint(Fixtures.crossRegionMistake());
         List<Finding> f = new ArrayList<>(report.findings());
-        f.set(0, f.get(0).withSuppression(new Suppression("config", "migration ticket NET-42",
+        f.set(0, f.get(0).withSuppression(new Suppression(Suppression.Kind.CONFIGURATION, ".nsglint.yaml:4:5", "migration ticket NET-42",
                 LocalDate.parse("2027-03-01"))));
         String text = Fixtures.write(new TextReporter(), report.withFindings(f, List.of()));
         assertTrue(text.contains("    suppressed: migration ticket NET-42 (until 2027-03-01)"), text);

@@ -17,6 +17,7 @@ import io.github.nsglint.core.model.SourceLocation;
  * @param properties the evaluated {@code properties} (an object, Unknown, or null when absent)
  * @param sku        the evaluated {@code sku}, or null when absent
  * @param region     the evaluated {@code location} (the Azure region), or null when absent
+ * @param metadata   the evaluated resource {@code metadata} (where inline suppressions live), or null when absent
  */
 public record ResourceInstance(
         String type,
@@ -26,6 +27,7 @@ public record ResourceInstance(
         JNode properties,
         JNode sku,
         JNode region,
+        JNode metadata,
         Deployment deployment,
         SourceLocation location) {
 
@@ -37,6 +39,7 @@ public record ResourceInstance(
         requireNonNull(properties, "properties is null");
         requireNonNull(sku, "sku is null");
         requireNonNull(region, "region is null");
+        requireNonNull(metadata, "metadata is null");
         requireNonNull(deployment, "deployment is null");
         requireNonNull(location, "location is null");
     }

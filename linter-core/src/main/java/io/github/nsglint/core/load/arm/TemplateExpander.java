@@ -170,7 +170,8 @@ public final class TemplateExpander {
                 JNode properties = evaluator.resolve(orNull(decl.getOrNull("properties"), decl), scope);
                 JNode sku = evaluator.resolve(orNull(decl.getOrNull("sku"), decl), scope);
                 JNode region = evaluator.resolve(orNull(decl.getOrNull("location"), decl), scope);
-                resources.add(new ResourceInstance(type, fullNameNode, id, extended, properties, sku, region,
+                JNode metadata = evaluator.resolve(orNull(decl.getOrNull("metadata"), decl), scope);
+                resources.add(new ResourceInstance(type, fullNameNode, id, extended, properties, sku, region, metadata,
                         new Deployment(Deployment.Origin.TEMPLATE, condition), decl.location()));
             }
             JNode children = decl.getOrNull("resources");

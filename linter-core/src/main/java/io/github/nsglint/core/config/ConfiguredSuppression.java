@@ -1,0 +1,78 @@
+package io.github.nsglint.core.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.nsglint.core.model.SourceLocation;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A finding the project accepts, from the configuration file: a rule, the resources it covers (a
+ * case-insensitive pattern where {@code *} is any text and {@code ?} one character, matched against the resource
+ * ID, its name as in the ID, e.g. {@code hub/AzureBastionSubnet}, and its last name segment), why, and until when.
+ *
+ * @param expires the last day the suppression holds, or null for no end
+ */
+public record ConfiguredSuppression(String rule, String resource, String justification, LocalDate expires,
+        SourceLocation location) {
+
+    public ConfiguredSuppression {
+        requireNonNull(rule, "rule is null");
+        requireNonNull(resource, "resource is null");
+        requireNonNull(justification, "justification is null");
+        requireNonNull(location, "location is null");
+    }
+
+    /** Whether this suppression covers {@code resourceId} (a full ARM resource ID). */
+    public boolean covers(String resourceId) {
+        Pattern p = glob(resource);
+        for (String candidate : names(resourceId)) {
+            if (p.matcher(candidate).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ID, the name as written in the ID ({@code hub/AzureBastionSubnet}) and the last segment. */
+    static String[] names(String id) {
+        String[] segments = id.split("/");
+        int providers = -1;
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (segments[i].equalsIgnoreCase("providers")) {
+                providers = i;
+                break;
+            }
+        }
+        StringBuilder name = new StringBuilder();
+        // After "providers/<namespace>": type, name, child type, child name, ...
+        for (int i = providers + 3; providers >= 0 && i < segments.length; i += 2) {
+            name.append(name.isEmpty() ? "" : "/").append(segments[i]);
+        }
+        String last = segments.length == 0 ? id : segments[segments.length - 1];
+        return new String[] {id, name.toString(), last};
+    }
+
+    private static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    }
+
+    /** Whether the suppression has ended by {@code today}: it holds through its {@code expires} day. */
+    public boolean expiredOn(LocalDate today) {
+        return expires != null && today.isAfter(expires);
+    }
+
+    /** For messages: {@code NSG001 for 'nsg-jump*'}. */
+    public String describe() {
+        return rule.toUpperCase(Locale.ROOT) + " for '" + resource + "'";
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.nsglint.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.github.nsglint.core.engine.RuleCatalog;
+import io.github.nsglint.core.load.LoadDiagnostic;
+import io.github.nsglint.core.report.Severity;
+import io.github.nsglint.core.topology.TargetMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private ConfigurationLoader.Result load(String yaml) throws Exception {
+        Path file = dir.resolve(".nsglint.yaml");
+        Files.writeString(file, yaml);
+        return ConfigurationLoader.load(file);
+    }
+
+    private static List<String> messages(ConfigurationLoader.Result r) {
+        return r.errors().stream().map(LoadDiagnostic::display).toList();
+    }
+
+    @Test
+    void everyKeyIsReadAndPathsAreRelativeToTheFile() throws Exception {
+        ConfigurationLoader.Result r = load("""
+                failOn: warning
+                rules:
+                  - policies/
+                  - extra.nsgl
+                severity:
+                  NSG003: off
+                  spk002: note
+                suppressions:
+                  - rule: NSG001
+                    resource: "*/networkSecurityGroups/nsg-jump*"
+                    justification: "office range only, reviewed in SEC-142"
+                    expires: 2027-03-31
+                  - rule: BAS001
+                    resource: hub/AzureBastionSubnet
+                    justification: legacy
+                serviceTags: tags/ServiceTags_Public_20261116.json
+                targets: all-subnets
+                bastionRuleSet: bastion-2020
+                baseline: nsglint.sarif
+                """);
+        assertEquals(List.of(), messages(r));
+        Configuration c = r.configuration();
+        assertEquals("warning", c.failOn());
+        assertEquals(List.of(dir.resolve("policies"), dir.resolve("extra.nsgl")), c.rules());
+        assertEquals(2, c.severity().size());
+        assertTrue(c.severity().get(0).off());
+        assertEquals("NSG003", c.severity().get(0).ruleId());
+        assertEquals(Severity.NOTE, c.severity().get(1).severity());
+        assertEquals(6, c.severity().get(0).location().line());
+        ConfiguredSuppression s = c.suppressions().get(0);
+        assertEquals("NSG001", s.rule());
+        assertEquals(LocalDate.of(2027, 3, 31), s.expires());
+        assertEquals(9, s.location().line());
+        assertNull(c.suppressions().get(1).expires());
+        assertEquals(dir.resolve("tags/ServiceTags_Public_20261116.json"), c.serviceTags());
+        assertEquals(TargetMode.ALL_SUBNETS, c.targets());
+        assertEquals("bastion-2020", c.bastionRuleSet());
+        assertEquals(dir.resolve("nsglint.sarif"), c.baseline());
+    }
+
+    @Test
+    void aTypoedKeyIsAnErrorAtItsLineAndColumnWithASuggestion() throws Exception {
+        ConfigurationLoader.Result r = load("""
+                failOn: error
+                supressions:
+                  - rule: NSG001
+                """);
+        assertEquals(List.of(".nsglint.yaml:2:1: error: unknown key 'supressions' (did you mean 'suppressions'?);"
+                + " known keys: [baseline, bastionRuleSet, failOn, rules, serviceTags, severity, suppressions,"
+                + " targets]"), messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
+        assertEquals("error", r.configuration().failOn(), "the valid keys still apply");
+    }
+
+    @Test
+    void wrongTypesAndValuesAreErrorsWithPositions() throws Exception {
+        ConfigurationLoader.Result r = load("""
+                failOn: sometimes
+                severity: [NSG001]
+                targets:
+                  - all-subnets
+                suppressions:
+                  - rule: NSG001
+                    resource: nsg
+                    justification: "  "
+                  - rule: NSG002
+                    resource: nsg
+                    justification: ok
+                    expires: next week
+                  - rule: NSG002
+                    justification: ok
+                    reason: typo
+                failOn: note
+                """);
+        List<String> m = messages(r).stream().map(x -> x.substring(x.indexOf(".nsglint.yaml"))).toList();
+        assertEquals(List.of(
+                ".nsglint.yaml:1:9: error: failOn must be one of error, warning, note, never, not 'sometimes'",
+                ".nsglint.yaml:2:11: error: 'severity' must map rule IDs to off, error, warning or note, e.g."
+                        + " 'NSG003: off'",
+                ".nsglint.yaml:4:3: error: 'targets' must be a single value",
+                ".nsglint.yaml:8:20: error: a suppression needs a justification: say why the finding is accepted",
+                ".nsglint.yaml:12:14: error: 'expires' must be a date such as 2027-03-31, not 'next week'",
+                ".nsglint.yaml:13:5: error: a suppression needs 'resource'",
+                ".nsglint.yaml:15:5: error: unknown key 'reason' in a suppression; known keys: [expires,"
+                        + " justification, resource, rule]",
+                ".nsglint.yaml:16:1: error: duplicate key 'failOn' (first at line 1)"), m);
+        assertEquals(List.of(), r.configuration().suppressions(), "no half-valid suppression applies");
+    }
+
+    @Test
+    void aBillionLaughsAliasBombIsRejectedQuickly() throws Exception {
+        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char p = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [*").append(p);
+            for (int i = 0; i < 8; i++) {
+                yaml.append(",*").append(p);
+            }
+            yaml.append("]\n");
+        }
+        yaml.append("failOn: *j\n");
+        ConfigurationLoader.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> load(yaml.toString()));
+        assertEquals(1, r.errors().size(), messages(r).toString());
+        String m = messages(r).get(0);
+        assertTrue(m.endsWith(".nsglint.yaml:4:14: error: invalid YAML: more than 20 aliases (an alias bomb?)"), m);
+    }
+
+    @Test
+    void deepNestingAndHugeFilesAreRejected() throws Exception {
+        ConfigurationLoader.Result deep = load("rules: " + "[".repeat(200) + "]".repeat(200) + "\n");
+        assertEquals(1, deep.errors().size(), messages(deep).toString());
+        assertTrue(messages(deep).get(0).contains("invalid YAML: Nesting Depth exceeded max 20"), messages(deep).get(0));
+        ConfigurationLoader.Result big = load("# " + "x".repeat((int) ConfigurationLoader.MAX_BYTES) + "\n");
+        assertTrue(messages(big).get(0).endsWith(":1:1: error: configuration file is 1048579 bytes; the limit is 1048576"),
+                messages(big).get(0));
+    }
+
+    @Test
+    void binaryAndNonYamlFilesAreErrorsNotCrashes() throws Exception {
+        Path file = dir.resolve(".nsglint.yaml");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80, 'x'});
+        ConfigurationLoader.Result binary = ConfigurationLoader.load(file);
+        assertEquals(1, binary.errors().size());
+        assertTrue(messages(binary).get(0).endsWith(":1:1: error: not a UTF-8 text file"), messages(binary).get(0));
+        ConfigurationLoader.Result list = load("- failOn: error\n");
+        assertTrue(messages(list).get(0).endsWith(":1:1: error: the configuration must be a mapping of keys (failOn,"
+                + " severity, rules, ...)"), messages(list).get(0));
+        ConfigurationLoader.Result missing = ConfigurationLoader.load(dir.resolve("nope.yaml"));
+        assertTrue(messages(missing).get(0).endsWith("nope.yaml:1:1: error: no such configuration file"));
+        ConfigurationLoader.Result empty = load("");
+        assertEquals(List.of(), empty.errors(), "an empty file is an empty configuration");
+    }
+
+    @Test
+    void theFileIsFoundInTheFolderOfTheFirstPathOrAParent() throws Exception {
+        Path nested = Files.createDirectories(dir.resolve("infra/network"));
+        Path template = Files.writeString(nested.resolve("main.json"), "{}");
+        assertFalse(ConfigurationLoader.find(template).filter(p -> p.startsWith(dir)).isPresent());
+        Path top = Files.writeString(dir.resolve(".nsglint.yaml"), "failOn: note\n");
+        assertEquals(top, ConfigurationLoader.find(template).orElseThrow());
+        Path closer = Files.writeString(dir.resolve("infra/.nsglint.yaml"), "failOn: note\n");
+        assertEquals(closer, ConfigurationLoader.find(template).orElseThrow());
+        assertEquals(closer, ConfigurationLoader.find(nested).orElseThrow());
+    }
+
+    @Test
+    void theBastionRuleSetsAreTheCatalogs() {
+        assertEquals(RuleCatalog.BASTION_RULE_SETS, ConfigurationLoader.BASTION_RULE_SETS);
+    }
+
+    @Test
+    void resourcePatternsMatchIdNameAndLastSegment() {
+        String id = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
+                + "Microsoft.Network/virtualNetworks/hub/subnets/AzureBastionSubnet";
+        ConfiguredSuppression byName = new ConfiguredSuppression("BAS001", "hub/azurebastionsubnet", "j", null,
+                io.github.nsglint.core.model.SourceLocation.BUILT_IN);
+        ConfiguredSuppression byLast = new ConfiguredSuppression("BAS001", "AzureBastion*", "j", null,
+                io.github.nsglint.core.model.SourceLocation.BUILT_IN);
+        ConfiguredSuppression byId = new ConfiguredSuppression("BAS001", "*/virtualNetworks/hub/*", "j", null,
+                io.github.nsglint.core.model.SourceLocation.BUILT_IN);
+        ConfiguredSuppression other = new ConfiguredSuppression("BAS001", "spoke/*", "j", null,
+                io.github.nsglint.core.model.SourceLocation.BUILT_IN);
+        assertTrue(byName.covers(id));
+        assertTrue(byLast.covers(id));
+        assertTrue(byId.covers(id));
+        assertFalse(other.covers(id));
+        assertFalse(new ConfiguredSuppression("BAS001", "hub", "j", null,
+                io.github.nsglint.core.model.SourceLocation.BUILT_IN).covers(id), "no implicit prefix match");
+    }
+}
