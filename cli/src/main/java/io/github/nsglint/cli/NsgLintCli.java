@@ -1,6 +1,7 @@
 package io.github.nsglint.cli;
 
 import io.github.nsglint.cli.command.ExplainCommand;
+import io.github.nsglint.cli.command.FixCommand;
 import io.github.nsglint.cli.command.LintCommand;
 import io.github.nsglint.cli.command.RulesCommand;
 import io.github.nsglint.cli.command.ShowCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The {@code nsglint} program. Only {@link #main} exits the JVM; tests call {@link #run}. */
 @Command(name = "nsglint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Lints Azure network security configuration (NSGs, Bastion, peerings) in ARM templates.",
-        subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class, ShowCommand.class,
+        subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class, ShowCommand.class, FixCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -78,16 +78,15 @@ public final class LintCommand implements Callable<Integer> {
                     + " (default: the configuration's failOn, else error).")
     private String failOn;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The configuration file (default: "
-            + ConfigurationLoader.FILE_NAME + " in the folder of the first PATH or the nearest parent that has one).")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<LoadDiagnostic> setupErrors = new ArrayList<>();
-        Configuration project = configuration(setupErrors);
+        ProjectRun run = ProjectRun.of(config.file, input, ruleOptions);
+        Configuration project = run.configuration();
         String gate = failOn != null ? failOn : project.failOn() != null ? project.failOn() : "error";
         Severity threshold = null;
         if (!gate.equalsIgnoreCase("never")) {
@@ -110,7 +109,7 @@ public final class LintCommand implements Callable<Integer> {
             err.println("nsglint: " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
         }
-        Report report = lint(project, setupErrors, err);
+        Report report = run.lint(err);
         Path previous = baseline != null ? baseline : project.baseline();
         if (previous != null && !report.hasInputErrors()) {
             try {
@@ -152,48 +151,6 @@ public final class LintCommand implements Callable<Integer> {
             return new TextReporter(true);
         }
         return r;
-    }
-
-    /** {@code --config}, else the nearest {@code .nsglint.yaml}, else none; its errors go to {@code errors}. */
-    private Configuration configuration(List<LoadDiagnostic> errors) {
-        Path file = config != null ? config : ConfigurationLoader.find(input.paths.get(0)).orElse(null);
-        if (file == null) {
-            return Configuration.NONE;
-        }
-        ConfigurationLoader.Result result = ConfigurationLoader.load(file);
-        errors.addAll(result.errors());
-        return result.configuration();
-    }
-
-    /**
-     * Lints with the command line over the configuration over the defaults. A broken rule file, service tag
-     * file or configuration entry is left out and reported as a configuration error (exit 2); everything else
-     * is still linted, so the report shows what the rest found.
-     */
-    private Report lint(Configuration project, List<LoadDiagnostic> setupErrors, PrintWriter err) {
-        String ruleSet = ruleOptions.ruleSet(project.bastionRuleSet());
-        List<Path> ruleFiles = new ArrayList<>(project.rules());
-        ruleFiles.addAll(ruleOptions.rules);
-        RuleCatalog.Partial catalog = RuleCatalog.loadValid(ruleFiles, ruleSet);
-        if (catalog.errors() != null) {
-            RuleOptions.printErrors(catalog.errors(), err, "linted without the files that have errors");
-            catalog.errors().errors().forEach(x -> setupErrors.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
-                    SourceLocation.caret(x.sourceName(), x.line(), x.column()), x.message())));
-        }
-        ServiceTagPrefixes tags = ServiceTagPrefixes.NONE;
-        if (project.serviceTags() != null) {
-            try {
-                tags = ServiceTagFile.read(project.serviceTags());
-            } catch (TemplateLoadException e) {
-                setupErrors.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
-                        SourceLocation.caret(e.file(), e.line(), e.column()), "service tag file: " + e.errorMessage()));
-            }
-        }
-        TargetMode targets = input.allSubnets ? TargetMode.ALL_SUBNETS
-                : project.targets() != null ? project.targets() : TargetMode.SUBNETS_WITH_NICS;
-        LintRequest request = new LintRequest(input.paths, input.parameters, ruleFiles, ruleSet, targets, tags, null,
-                project.severity(), project.suppressions());
-        return Linter.run(request, catalog.catalog()).withConfigurationErrors(setupErrors);
     }
 
     private static boolean write(Reporter reporter, Path file, Report report, PrintWriter out, PrintWriter err) {

@@ -116,7 +116,7 @@ public final class FixPlanner {
             } catch (IOException | TemplateLoadException e) {
                 return null;
             }
-            if (!(at(root, pointer) instanceof JArray array) || array.size() != rules.size()) {
+            if (!(Pointers.at(root, pointer) instanceof JArray array) || array.size() != rules.size()) {
                 return null;
             }
             for (int i = 0; i < rules.size(); i++) {
@@ -134,27 +134,6 @@ public final class FixPlanner {
                 rule.name().known().ifPresent(n -> t.names.add(n.toLowerCase(Locale.ROOT)));
             }
             return t;
-        }
-
-        private static JNode at(JNode root, String pointer) {
-            JNode node = root;
-            if (pointer.isEmpty()) {
-                return node;
-            }
-            for (String token : pointer.substring(1).split("/", -1)) {
-                String name = token.replace("~1", "/").replace("~0", "~");
-                if (node instanceof JObject o) {
-                    node = o.getOrNull(name);
-                } else if (node instanceof JArray a && name.matches("\\d+") && Integer.parseInt(name) < a.size()) {
-                    node = a.get(Integer.parseInt(name));
-                } else {
-                    return null;
-                }
-                if (node == null) {
-                    return null;
-                }
-            }
-            return node;
         }
 
         Fix add(Remedy r, int beforePriority, List<String> fingerprints) {
