@@ -7,6 +7,7 @@ import io.github.nsglint.cli.command.RulesCommand;
 import io.github.nsglint.cli.command.ShowCommand;
 import io.github.nsglint.core.load.TemplateLoadException;
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nsglint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Lints Azure network security configuration (NSGs, Bastion, peerings) in ARM templates.",
         subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class, ShowCommand.class, FixCommand.class,
-            CommandLine.HelpCommand.class},
+            CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:nothing at or above the failure threshold",
@@ -34,6 +35,8 @@ public final class NsgLintCli {
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new NsgLintCli());
+        // Picocli hides its completion command; ours is documented: source <(nsglint generate-completion)
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.BAD_INPUT.code());

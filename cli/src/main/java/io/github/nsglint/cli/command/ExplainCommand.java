@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nsglint explain ID}: a rule's help, where it is written, and its source. */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Show a rule's help and its source.")
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Show a rule's help and its source.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the rule was shown", "2:no rule has that ID, or a rule file (--rules) is invalid"})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Spec

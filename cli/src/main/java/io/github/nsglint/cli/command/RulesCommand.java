@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nsglint rules}: the catalog, one rule a line: ID, name, severity, summary. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules: ID, name, default"
-        + " severity, summary.")
+        + " severity, summary.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the rules were listed", "2:a rule file (--rules) is invalid; every error is printed"})
 public final class RulesCommand implements Callable<Integer> {
 
     @Spec
