@@ -14,6 +14,7 @@ import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.topology.TargetMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +55,10 @@ final class ProjectRun {
         return configuration;
     }
 
-    /** Lints; rule-file errors are also printed to {@code err} with their source lines and carets. */
+    /**
+     * Lints; rule-file errors are also printed to {@code err} with their source lines and carets, and a progress
+     * line when many files are loaded at a terminal.
+     */
     Report lint(PrintWriter err) {
         List<LoadDiagnostic> errors = new ArrayList<>(setupErrors);
         String ruleSet = rules.ruleSet(configuration.bastionRuleSet());
@@ -79,6 +83,8 @@ final class ProjectRun {
                 : configuration.targets() != null ? configuration.targets() : TargetMode.SUBNETS_WITH_NICS;
         LintRequest request = new LintRequest(input.paths, input.parameters, ruleFiles, ruleSet, targets, tags, null,
                 configuration.severity(), configuration.suppressions());
-        return Linter.run(request, catalog.catalog()).withConfigurationErrors(errors);
+        try (ProgressLine progress = ProgressLine.on(err, System.console() != null, System.getenv())) {
+            return Linter.run(request, catalog.catalog(), Clock.systemUTC(), progress).withConfigurationErrors(errors);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.github.nsglint.core.engine;
 import io.github.nsglint.core.config.ConfiguredSuppression;
 import io.github.nsglint.core.flow.FlowEngine;
 import io.github.nsglint.core.load.LoadDiagnostic;
+import io.github.nsglint.core.load.LoadProgress;
 import io.github.nsglint.core.load.LoadResult;
 import io.github.nsglint.core.load.ModelLoader;
 import io.github.nsglint.core.report.Finding;
@@ -53,6 +54,11 @@ public final class Linter {
      * suppressions have expired.
      */
     public static Report run(LintRequest request, RuleCatalog catalog, Clock clock) {
+        return run(request, catalog, clock, LoadProgress.NONE);
+    }
+
+    /** Runs and tells {@code progress} as each input file is loaded (from the loading threads). */
+    public static Report run(LintRequest request, RuleCatalog catalog, Clock clock, LoadProgress progress) {
         Instant started = clock.instant();
         RuleCatalog.Configured configured = catalog.configure(request.ruleSettings());
         List<LoadDiagnostic> configurationErrors = new ArrayList<>(configured.errors());
@@ -62,7 +68,7 @@ public final class Linter {
             }
         }
         RuleCatalog rules = configured.catalog();
-        LoadResult loaded = new ModelLoader().load(request.inputs(), request.parametersOrNull());
+        LoadResult loaded = new ModelLoader().load(request.inputs(), request.parametersOrNull(), progress);
         Topology topology = Topology.of(loaded.model(), request.targets());
         FlowEngine engine = FlowEngine.of(topology, request.serviceTags());
         EvalContext context = new EvalContext(loaded.model(), topology, engine, rules.bastionRuleSet());

@@ -1,20 +1,26 @@
 package io.github.nsglint.core.load;
 
 import io.github.nsglint.core.load.arm.ExpansionResult;
+import io.github.nsglint.core.load.arm.ResourceInstance;
 import io.github.nsglint.core.load.arm.TemplateExpander;
 import io.github.nsglint.core.load.json.JNode;
 import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JsonReader;
+import io.github.nsglint.core.model.ModelGap;
 import io.github.nsglint.core.model.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -33,20 +39,79 @@ public final class ModelLoader {
      * @param parameters an explicit parameters file for the templates, or null to look beside each template
      */
     public LoadResult load(List<Path> inputs, Path parameters) {
+        return load(inputs, parameters, LoadProgress.NONE);
+    }
+
+    /**
+     * Loads the files in parallel (each file is read and expanded on its own) and builds the model from their
+     * resources in input order, so the result and every message are the same whatever the thread count.
+     */
+    public LoadResult load(List<Path> inputs, Path parameters, LoadProgress progress) {
         List<LoadDiagnostic> diagnostics = new ArrayList<>();
-        List<Path> files = expand(inputs, diagnostics);
+        List<Input> expanded = expand(inputs, diagnostics);
+        List<Path> files = expanded.stream().flatMap(i -> i.files().stream()).toList();
+        AtomicInteger done = new AtomicInteger();
+        List<FileLoad> loads = IntStream.range(0, files.size()).parallel()
+                .mapToObj(i -> {
+                    FileLoad l = loadFile(files.get(i), parameters);
+                    progress.loaded(done.incrementAndGet(), files.size());
+                    return l;
+                })
+                .toList();
         ModelBuilder builder = new ModelBuilder();
         List<String> loaded = new ArrayList<>();
-        for (Path file : files) {
-            if (loadFile(file, parameters, builder, diagnostics)) {
-                loaded.add(display(file));
+        Set<Path> linted = new HashSet<>();
+        Set<Path> failed = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            FileLoad l = loads.get(i);
+            if (l.diagnostics().stream().anyMatch(d -> d.level() == LoadDiagnostic.Level.ERROR)) {
+                failed.add(files.get(i));
             }
+            l.resources().forEach(builder::add);
+            l.gaps().forEach(builder::addGap);
+            diagnostics.addAll(l.diagnostics());
+            if (l.linted()) {
+                loaded.add(display(files.get(i)));
+                linted.add(files.get(i));
+            }
+        }
+        for (Input in : expanded) {
+            // A folder that gave nothing must not pass quietly; one whose files failed already said why.
+            if (in.folder() && in.files().stream().noneMatch(f -> linted.contains(f) || failed.contains(f))) {
+                diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR, SourceLocation.caret(display(in.path()), 1, 1),
+                        in.files().isEmpty() ? "no *.json file in this folder: nothing to lint"
+                                : "no ARM template or Azure resource export among the " + in.files().size()
+                                        + (in.files().size() == 1 ? " *.json file" : " *.json files")
+                                        + " in this folder: nothing to lint"));
+            }
+        }
+        if (loaded.isEmpty() && failed.isEmpty() && expanded.stream().noneMatch(Input::folder) && !files.isEmpty()) {
+            diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
+                    SourceLocation.caret(display(files.get(0)), 1, 1), "nothing to lint: no input is an ARM template"
+                            + " or an Azure resource export"));
         }
         diagnostics.addAll(builder.diagnostics());
         return new LoadResult(builder.build(), loaded, diagnostics, builder.suppressions());
     }
 
-    private boolean loadFile(Path file, Path explicitParameters, ModelBuilder builder,
+    /** What one file gives; {@code linted} is false for files that are skipped or cannot be read. */
+    private record FileLoad(boolean linted, List<ResourceInstance> resources, List<ModelGap> gaps,
+            List<LoadDiagnostic> diagnostics) {
+    }
+
+    /** One input path, and the files it stands for (a folder: every *.json below it, sorted). */
+    private record Input(Path path, boolean folder, List<Path> files) {
+    }
+
+    private FileLoad loadFile(Path file, Path explicitParameters) {
+        List<ResourceInstance> resources = new ArrayList<>();
+        List<ModelGap> gaps = new ArrayList<>();
+        List<LoadDiagnostic> diagnostics = new ArrayList<>();
+        boolean linted = loadFile(file, explicitParameters, resources, gaps, diagnostics);
+        return new FileLoad(linted, resources, gaps, diagnostics);
+    }
+
+    private boolean loadFile(Path file, Path explicitParameters, List<ResourceInstance> resources, List<ModelGap> gaps,
             List<LoadDiagnostic> diagnostics) {
         String name = display(file);
         JNode root;
@@ -59,14 +124,14 @@ public final class ModelLoader {
         }
         switch (InputKind.of(root)) {
             case TEMPLATE -> expandTemplate(name, (JObject) root, parameterValues(file, explicitParameters, diagnostics),
-                    builder, diagnostics);
+                    resources, gaps, diagnostics);
             case DEPLOYMENT_REQUEST -> {
                 JObject props = (JObject) ((JObject) root).getOrNull("properties");
                 Map<String, JNode> values = new LinkedHashMap<>(parameterValues(file, explicitParameters, diagnostics));
                 props.object("parameters").ifPresent(ps -> values.putAll(ParameterFiles.values(ps)));
-                expandTemplate(name, (JObject) props.getOrNull("template"), values, builder, diagnostics);
+                expandTemplate(name, (JObject) props.getOrNull("template"), values, resources, gaps, diagnostics);
             }
-            case LIVE_RESOURCES -> LiveResources.read(root).forEach(builder::add);
+            case LIVE_RESOURCES -> resources.addAll(LiveResources.read(root));
             case PARAMETERS -> {
                 String fileName = file.getFileName().toString();
                 Path template = file.resolveSibling(fileName.replaceFirst("(?i)\\.parameters\\.json$", ".json"));
@@ -85,11 +150,11 @@ public final class ModelLoader {
         return true;
     }
 
-    private void expandTemplate(String name, JObject template, Map<String, JNode> parameters, ModelBuilder builder,
-            List<LoadDiagnostic> diagnostics) {
+    private void expandTemplate(String name, JObject template, Map<String, JNode> parameters,
+            List<ResourceInstance> resources, List<ModelGap> gaps, List<LoadDiagnostic> diagnostics) {
         ExpansionResult result = expander.expand(name, template, parameters);
-        result.resources().forEach(builder::add);
-        result.gaps().forEach(builder::addGap);
+        resources.addAll(result.resources());
+        gaps.addAll(result.gaps());
         diagnostics.addAll(result.diagnostics());
     }
 
@@ -113,25 +178,27 @@ public final class ModelLoader {
         return Map.of();
     }
 
-    /** Files in a stable order: as given, folders walked and sorted. */
-    private static List<Path> expand(List<Path> inputs, List<LoadDiagnostic> diagnostics) {
-        List<Path> out = new ArrayList<>();
+    /** Inputs with their files in a stable order: as given, folders walked and sorted. */
+    private static List<Input> expand(List<Path> inputs, List<LoadDiagnostic> diagnostics) {
+        List<Input> out = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile)
+                    out.add(new Input(input, true, walk.filter(Files::isRegularFile)
                             .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
                             .sorted()
-                            .forEach(out::add);
-                } catch (IOException e) {
+                            .toList()));
+                } catch (IOException | java.io.UncheckedIOException e) {
                     diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
                             SourceLocation.caret(display(input), 1, 1), "cannot read folder: " + e.getMessage()));
                 }
             } else if (Files.isRegularFile(input)) {
-                out.add(input);
+                out.add(new Input(input, false, List.of(input)));
             } else {
                 diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR, SourceLocation.caret(display(input), 1, 1),
-                        "no such file or folder"));
+                        Files.exists(input, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(input)
+                                ? "broken link: its target does not exist"
+                                : Files.exists(input) ? "not a file or folder" : "no such file or folder"));
             }
         }
         return out;

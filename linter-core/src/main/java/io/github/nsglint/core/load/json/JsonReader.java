@@ -11,10 +11,16 @@ import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.model.PointerPath;
 import io.github.nsglint.core.model.SourceLocation;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -30,8 +36,11 @@ public final class JsonReader {
 
     /** Deeper than any real template (the corpus peaks near 40); stops stack exhaustion on hostile input. */
     public static final int MAX_NESTING_DEPTH = 500;
-    /** The largest template Azure accepts is 4 MB; leave room for exports and generated files. */
-    public static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+    /**
+     * The largest template Azure accepts is 4 MB; eight times that leaves room for resource exports while keeping
+     * a file's tree (about 40 bytes of heap per byte of JSON) well inside a CI runner's default heap.
+     */
+    public static final long MAX_DOCUMENT_BYTES = 32L * 1024 * 1024;
 
     private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\(?(?:start marker )?at \\[Source:.*?]\\)?",
             Pattern.DOTALL);
@@ -58,13 +67,48 @@ public final class JsonReader {
         try {
             long size = Files.size(file);
             if (size > MAX_DOCUMENT_BYTES) {
-                throw new TemplateLoadException(displayName, 1, 1,
-                        "file is " + size + " bytes, over the limit of " + MAX_DOCUMENT_BYTES, null);
+                throw new TemplateLoadException(displayName, 1, 1, String.format(Locale.ROOT,
+                        "file is %,d bytes; nsglint reads files up to %d MiB (Azure accepts templates up to 4 MB):"
+                                + " split the export and lint the parts", size, MAX_DOCUMENT_BYTES >> 20), null);
             }
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), displayName);
+            return parse(decode(Files.readAllBytes(file), displayName), displayName);
         } catch (IOException e) {
             throw new TemplateLoadException(displayName, 1, 1, "cannot read file: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The file's text; bytes that are not UTF-8 (a binary file, another encoding) are an error at the first bad
+     * byte rather than replacement characters for the JSON parser to trip over.
+     */
+    private static String decode(byte[] bytes, String displayName) {
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast; // no replacement character: every byte was UTF-8 (the common case, kept fast)
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
+            throw new TemplateLoadException(displayName, line, column, String.format(Locale.ROOT,
+                    "not a UTF-8 text file: byte 0x%02x cannot start a character here (a binary file?)",
+                    bytes[at] & 0xff), null);
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Parses text; a leading byte order mark is ignored. */
