@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One lint as the commands run it: the command line over the configuration file over the defaults. A broken
@@ -64,12 +65,6 @@ final class ProjectRun {
         String ruleSet = rules.ruleSet(configuration.bastionRuleSet());
         List<Path> ruleFiles = new ArrayList<>(configuration.rules());
         ruleFiles.addAll(rules.rules);
-        RuleCatalog.Partial catalog = RuleCatalog.loadValid(ruleFiles, ruleSet);
-        if (catalog.errors() != null) {
-            RuleOptions.printErrors(catalog.errors(), err, "linted without the files that have errors");
-            catalog.errors().errors().forEach(x -> errors.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
-                    SourceLocation.caret(x.sourceName(), x.line(), x.column()), x.message())));
-        }
         ServiceTagPrefixes tags = ServiceTagPrefixes.NONE;
         if (configuration.serviceTags() != null) {
             try {
@@ -83,8 +78,20 @@ final class ProjectRun {
                 : configuration.targets() != null ? configuration.targets() : TargetMode.SUBNETS_WITH_NICS;
         LintRequest request = new LintRequest(input.paths, input.parameters, ruleFiles, ruleSet, targets, tags, null,
                 configuration.severity(), configuration.suppressions());
+        // The catalog is compiled when the linter asks for it, after loading the inputs: a prefetch started at
+        // program start has had that much longer to finish.
+        Supplier<RuleCatalog> catalog = () -> {
+            RuleCatalog.Partial partial = RuleCatalog.loadValid(ruleFiles, ruleSet);
+            if (partial.errors() != null) {
+                RuleOptions.printErrors(partial.errors(), err, "linted without the files that have errors");
+                partial.errors().errors().forEach(x -> errors.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
+                        SourceLocation.caret(x.sourceName(), x.line(), x.column()), x.message())));
+            }
+            return partial.catalog();
+        };
         try (ProgressLine progress = ProgressLine.on(err, System.console() != null, System.getenv())) {
-            return Linter.run(request, catalog.catalog(), Clock.systemUTC(), progress).withConfigurationErrors(errors);
+            Report report = Linter.run(request, catalog, Clock.systemUTC(), progress);
+            return report.withConfigurationErrors(errors);
         }
     }
 }

@@ -8,8 +8,11 @@ import io.github.nsglint.grammar.ast.SourcePos;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /** Parses rule-language source into the AST. The only entry point to the grammar module. */
 public final class RuleParser {
@@ -26,6 +29,28 @@ public final class RuleParser {
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
         return parser;
+    }
+
+    /**
+     * The two-stage strategy of ANTLR's documentation: SLL prediction with bail-out is much cheaper (above all in
+     * a cold JVM, where it decides a single-file run's start-up) and right for every valid file; on any error the
+     * caller parses again with full LL and error recovery, which finds and reports every error. Null on error.
+     */
+    private static PolicyRulesParser.StandaloneRuleFileContext fastParse(String source, String sourceName) {
+        PolicyRulesLexer lexer = new PolicyRulesLexer(CharStreams.fromString(source, sourceName));
+        lexer.removeErrorListeners();
+        SyntaxErrorListener lexErrors = new SyntaxErrorListener(sourceName);
+        lexer.addErrorListener(lexErrors);
+        PolicyRulesParser parser = new PolicyRulesParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        try {
+            PolicyRulesParser.StandaloneRuleFileContext tree = parser.standaloneRuleFile();
+            return lexErrors.errors().isEmpty() ? tree : null;
+        } catch (ParseCancellationException e) {
+            return null;
+        }
     }
 
     /**
@@ -48,10 +73,12 @@ public final class RuleParser {
      */
     public static RuleFile parse(String source, String sourceName) {
         SyntaxErrorListener errors = new SyntaxErrorListener(sourceName);
-        PolicyRulesParser parser = parser(source, sourceName, errors);
         PolicyRulesParser.StandaloneRuleFileContext tree;
         try {
-            tree = parser.standaloneRuleFile();
+            tree = fastParse(source, sourceName);
+            if (tree == null) {
+                tree = parser(source, sourceName, errors).standaloneRuleFile();
+            }
         } catch (StackOverflowError e) {
             throw new RuleSyntaxException(sourceName, 1, 1, "rule is too large (nested too deeply)");
         }

@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The engine's one entry point: load the inputs into one model, compile the rules, run every rule, report.
@@ -59,7 +60,18 @@ public final class Linter {
 
     /** Runs and tells {@code progress} as each input file is loaded (from the loading threads). */
     public static Report run(LintRequest request, RuleCatalog catalog, Clock clock, LoadProgress progress) {
+        return run(request, () -> catalog, clock, progress);
+    }
+
+    /**
+     * Runs with a catalog that may still be compiling: the inputs are loaded first and the catalog is asked for
+     * only then, so a caller that compiles it on another thread overlaps the two (most of a cold start).
+     */
+    public static Report run(LintRequest request, Supplier<RuleCatalog> pendingCatalog, Clock clock,
+            LoadProgress progress) {
         Instant started = clock.instant();
+        LoadResult loaded = new ModelLoader().load(request.inputs(), request.parametersOrNull(), progress);
+        RuleCatalog catalog = pendingCatalog.get();
         RuleCatalog.Configured configured = catalog.configure(request.ruleSettings());
         List<LoadDiagnostic> configurationErrors = new ArrayList<>(configured.errors());
         for (ConfiguredSuppression s : request.suppressions()) {
@@ -68,7 +80,6 @@ public final class Linter {
             }
         }
         RuleCatalog rules = configured.catalog();
-        LoadResult loaded = new ModelLoader().load(request.inputs(), request.parametersOrNull(), progress);
         Topology topology = Topology.of(loaded.model(), request.targets());
         FlowEngine engine = FlowEngine.of(topology, request.serviceTags());
         EvalContext context = new EvalContext(loaded.model(), topology, engine, rules.bastionRuleSet());

@@ -5,7 +5,6 @@ import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.report.RuleMetadata;
 import io.github.nsglint.core.report.ToolInfo;
-import io.github.nsglint.grammar.ast.RuleFile;
 import io.github.nsglint.grammar.parser.RuleError;
 import io.github.nsglint.grammar.parser.RuleParser;
 import io.github.nsglint.grammar.parser.RuleSyntaxException;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +35,9 @@ public final class RuleCatalog {
 
     /** The Bastion rule sets: the current eight required flows, or the older four of 2019-2020 guidance. */
     public static final List<String> BASTION_RULE_SETS = List.of("current", "bastion-2020");
+
+    /** How built-in rule files are named in messages and reports. */
+    private static final String BUILT_IN_PREFIX = "rules/";
 
     private static final String INDEX = "/io/github/nsglint/rules/index.txt";
 
@@ -79,7 +82,8 @@ public final class RuleCatalog {
                 errors.addAll(e.errors());
                 boolean dropped = false;
                 for (RuleError err : e.errors()) {
-                    dropped |= !err.sourceName().startsWith("rules/") && valid.remove(err.sourceName()) != null;
+                    dropped |= !isBuiltIn(err.sourceName(), valid.get(err.sourceName()))
+                            && valid.remove(err.sourceName()) != null;
                 }
                 if (!dropped) {
                     throw e; // an error in the built-in catalog: nothing sensible to fall back to
@@ -101,7 +105,7 @@ public final class RuleCatalog {
         }
         Map<String, String> sources = new LinkedHashMap<>();
         for (String name : builtInNames()) {
-            sources.put("rules/" + name, resource(name));
+            sources.put(BUILT_IN_PREFIX + name, resource(name));
         }
         for (Path p : userRules) {
             if (!Files.exists(p)) {
@@ -128,8 +132,7 @@ public final class RuleCatalog {
         Map<String, Policy> seen = new LinkedHashMap<>();
         for (Map.Entry<String, String> s : sources.entrySet()) {
             try {
-                RuleFile file = RuleParser.parse(s.getValue(), s.getKey());
-                PolicyCompiler.Result r = PolicyCompiler.compile(file);
+                PolicyCompiler.Result r = compileFile(s.getKey(), s.getValue());
                 errors.addAll(r.errors());
                 for (Policy p : r.policies()) {
                     String key = p.metadata().id() + "|" + p.metadata().ruleSet();
@@ -248,6 +251,47 @@ public final class RuleCatalog {
             }
         }
         return names;
+    }
+
+    /**
+     * Built-in rule files compiled once per JVM (the results are immutable and do not depend on the Bastion rule
+     * set, which is chosen after compiling). Parsing and compiling them is most of a cold single-file run's
+     * work, so {@link #prefetch()} can start it while the command line is still being set up.
+     */
+    private static final Map<String, PolicyCompiler.Result> BUILT_IN = new ConcurrentHashMap<>();
+
+    private static PolicyCompiler.Result compileFile(String name, String text) {
+        if (isBuiltIn(name, text)) {
+            return BUILT_IN.computeIfAbsent(name, n -> PolicyCompiler.compile(RuleParser.parse(text, n)));
+        }
+        return PolicyCompiler.compile(RuleParser.parse(text, name));
+    }
+
+    /** Whether a source is a built-in rule file, unchanged (a user's own "rules/" folder is not). */
+    private static boolean isBuiltIn(String name, String text) {
+        if (text == null || !name.startsWith(BUILT_IN_PREFIX)) {
+            return false;
+        }
+        String file = name.substring(BUILT_IN_PREFIX.length());
+        return builtInNames().contains(file) && text.equals(resource(file));
+    }
+
+    /**
+     * Starts compiling the built-in catalog on a background thread; a later {@link #load} waits for what is in
+     * progress and compiles the rest itself. For programs that start with something else to do (a command line).
+     */
+    public static void prefetch() {
+        Thread t = new Thread(() -> {
+            try {
+                for (String name : builtInNames()) {
+                    compileFile(BUILT_IN_PREFIX + name, resource(name));
+                }
+            } catch (RuntimeException e) {
+                // the foreground load compiles again and reports whatever went wrong
+            }
+        }, "nsglint-catalog-prefetch");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The text of a built-in rule file. */

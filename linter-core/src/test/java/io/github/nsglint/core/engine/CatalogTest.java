@@ -59,4 +59,32 @@ class CatalogTest {
         }
         assertEquals(files, new TreeSet<>(RuleCatalog.builtInNames()));
     }
+
+    @Test
+    void prefetchedBuiltInsGiveTheSameCatalogAndAUsersRulesFolderIsNotMistakenForThem(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        RuleCatalog.prefetch();
+        RuleCatalog cached = RuleCatalog.load(List.of(), "current");
+        java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
+        for (String name : RuleCatalog.builtInNames()) {
+            // Same text under another name: compiled afresh, not taken from the cache.
+            sources.put("fresh/" + name, RuleCatalog.resource(name));
+        }
+        RuleCatalog fresh = RuleCatalog.compile(sources, "current");
+        assertEquals(fresh.rules().stream().map(m -> m.id() + m.severity() + m.message()).toList(),
+                cached.rules().stream().map(m -> m.id() + m.severity() + m.message()).toList());
+
+        // A user's own rules/ folder holding a file named like a built-in one is the user's file, not the cache's.
+        String builtIn = RuleCatalog.builtInNames().get(0);
+        java.util.Map<String, String> mine = new java.util.LinkedHashMap<>();
+        mine.put("rules/" + builtIn, "rule ORG001 { oops");
+        RuleLoadException e = org.junit.jupiter.api.Assertions.assertThrows(RuleLoadException.class,
+                () -> RuleCatalog.compile(mine, "current"));
+        assertEquals("rules/" + builtIn, e.errors().get(0).sourceName());
+        Path broken = Files.writeString(dir.resolve("broken.nsgl"), "rule ORG001 { oops");
+        RuleCatalog.Partial partial = RuleCatalog.loadValid(List.of(broken), "current");
+        assertTrue(partial.errors() != null && partial.errors().errors().get(0).sourceName().endsWith("broken.nsgl"),
+                String.valueOf(partial.errors()));
+        assertEquals(cached.rules().size(), partial.catalog().rules().size(), "the built-in catalog still runs");
+    }
 }
