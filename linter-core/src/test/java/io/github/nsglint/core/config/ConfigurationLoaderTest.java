@@ -204,4 +204,18 @@ class ConfigurationLoaderTest {
         assertFalse(new ConfiguredSuppression("BAS001", "hub", "j", null,
                 io.github.nsglint.core.model.SourceLocation.BUILT_IN).covers(id), "no implicit prefix match");
     }
+
+    @Test
+    void theDocumentedExampleIsValid() {
+        Path root = Path.of(System.getProperty("nsglint.root", "..")).toAbsolutePath().normalize();
+        ConfigurationLoader.Result r = ConfigurationLoader.load(root.resolve("docs/nsglint.example.yaml"));
+        assertEquals(List.of(), messages(r));
+        Configuration c = r.configuration();
+        assertEquals("warning", c.failOn());
+        assertEquals(2, c.severity().size());
+        assertEquals(1, c.suppressions().size());
+        assertEquals(root.resolve("docs/policies"), c.rules().get(0));
+        assertEquals(TargetMode.SUBNETS_WITH_NICS, c.targets());
+        assertEquals("current", c.bastionRuleSet());
+    }
 }
