@@ -3,7 +3,6 @@ package io.github.nsglint.core.fix;
 import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.load.json.JArray;
 import io.github.nsglint.core.load.json.JNode;
-import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JsonReader;
 import io.github.nsglint.core.model.Direction;
 import io.github.nsglint.core.model.NetworkSecurityGroup;
