@@ -1,29 +1,45 @@
 package io.github.nsglint.maven;
 
+import io.github.nsglint.core.engine.ProjectLint;
 import io.github.nsglint.core.load.LoadDiagnostic;
-import io.github.nsglint.core.load.LoadResult;
-import io.github.nsglint.core.load.ModelLoader;
+import io.github.nsglint.core.load.LoadProgress;
+import io.github.nsglint.core.model.SourceLocation;
+import io.github.nsglint.core.report.Baseline;
+import io.github.nsglint.core.report.Finding;
+import io.github.nsglint.core.report.Report;
+import io.github.nsglint.core.report.Reporter;
+import io.github.nsglint.core.report.ReporterRegistry;
+import io.github.nsglint.core.report.Severity;
+import io.github.nsglint.report.sarif.SarifBaseline;
 import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code nsglint:check}: loads the project's ARM templates and fails the build when one cannot be read.
- * This first version checks that the templates load (malformed JSON, unreadable files); the policy checks and
- * reports come with the rule catalog.
+ * {@code nsglint:check}: lints the project's ARM templates in-process, writes the reports, then fails the build
+ * on findings at or above {@code failOnSeverity} ({@link MojoFailureException}) or on input it cannot read
+ * ({@link MojoExecutionException}). The project's {@code .nsglint.yaml} applies as on the command line.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
 
-    /** Folders (or files) holding the templates. */
-    @Parameter(defaultValue = "${project.basedir}/infra")
-    private List<File> sourceDirectories;
+    /** Where templates are looked for when {@code sourceDirectories} is not set, if they exist. */
+    static final List<String> CONVENTIONAL_DIRECTORIES = List.of("infra", "src/main/azure");
 
     /**
      * Skip the check.
@@ -33,35 +49,298 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "nsglint.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Folders holding the templates (default: {@code infra} and {@code src/main/azure} of the project, those
+     * that exist). A folder named here that does not exist is an error.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.sourceDirectories")
+    private List<File> sourceDirectories;
+
+    /**
+     * Files to lint below the source folders, Maven patterns (default {@code **}{@code /*.json}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.includes")
+    private List<String> includes;
+
+    /**
+     * Files to leave out, Maven patterns.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.excludes")
+    private List<String> excludes;
+
+    /**
+     * Parameters files: {@code TEMPLATE=PARAMETERS} pairs (paths relative to the project), or one file for every
+     * template. Without them, {@code X.parameters.json} beside {@code X.json} is used.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.parameters")
+    private List<String> parameters;
+
+    /**
+     * Extra rule files or folders ({@code .nsgl}), beside the built-in catalog and the configuration's.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.rules")
+    private List<File> rules;
+
+    /**
+     * The configuration file (default: {@code .nsglint.yaml} in the project's folder or the nearest parent).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.config")
+    private File config;
+
+    /**
+     * Fail on findings at or above this severity: {@code error}, {@code warning}, {@code note} or {@code never}
+     * (default: the configuration's {@code failOn}, else {@code error}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.failOnSeverity")
+    private String failOnSeverity;
+
+    /**
+     * How many findings at or above {@code failOnSeverity} are tolerated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.maxAllowedViolations", defaultValue = "0")
+    private int maxAllowedViolations;
+
+    /**
+     * Fail the build on input that cannot be read (malformed JSON, a bad rule or configuration file).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.failOnError", defaultValue = "true")
+    private boolean failOnError;
+
+    /**
+     * Report formats to write: text, sarif, json, markdown, junit, github, html.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.formats", defaultValue = "sarif,html")
+    private List<String> formats;
+
+    /**
+     * Where the reports go, as {@code nsglint.<extension>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.outputDirectory", defaultValue = "${project.build.directory}/nsglint")
+    private File outputDirectory;
+
+    /**
+     * A SARIF file of an earlier run: only findings not in it fail the build (default: the configuration's).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nsglint.baseline")
+    private File baseline;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    /** Report paths are relative to where Maven was started: the repository root, for code scanning. */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    private File executionRoot;
+
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Log log = getLog();
         if (skip) {
-            getLog().info("Skipping nsglint");
+            log.info("Skipping nsglint");
             return;
         }
-        List<Path> inputs = new ArrayList<>();
-        for (File f : sourceDirectories) {
-            if (f.exists()) {
-                inputs.add(f.toPath());
+        List<Reporter> reporters = reporters();
+        List<Path> directories = directories();
+        if (directories.isEmpty()) {
+            log.info("nsglint: no template folder (" + String.join(", ", CONVENTIONAL_DIRECTORIES)
+                    + ") in this project; nothing to check");
+            return;
+        }
+        List<Path> files;
+        try {
+            files = SourceFiles.collect(directories, includes == null || includes.isEmpty() ? List.of("**/*.json")
+                    : includes, excludes == null ? List.of() : excludes);
+        } catch (IOException e) {
+            throw new MojoExecutionException("nsglint: cannot read " + directories + ": " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            log.warn("nsglint: no file in " + directories + " matches " + includes + "; nothing was checked");
+            return;
+        }
+        ProjectLint project = ProjectLint.configure(config == null ? null : config.toPath(), basedir.toPath());
+        String gate = failOnSeverity != null ? failOnSeverity
+                : project.configuration().failOn() != null ? project.configuration().failOn() : "error";
+        Severity threshold = threshold(gate);
+        ProjectLint.Settings settings = settings(files);
+        Report report = project.run(settings, e -> log.error(e.render()), LoadProgress.NONE);
+        report = compareWithBaseline(report, project);
+        List<String> written = write(report, reporters);
+        logDiagnostics(report);
+        logFindings(report, threshold);
+        if (report.hasInputErrors()) {
+            long n = report.configurationErrors().size() + report.diagnostics().stream()
+                    .filter(d -> d.level() == LoadDiagnostic.Level.ERROR).count();
+            String message = "nsglint could not read " + n + " input" + (n == 1 ? "" : "s") + "; first: "
+                    + firstError(report);
+            if (failOnError) {
+                throw new MojoExecutionException(message);
+            }
+            log.warn(message + " (failOnError is false)");
+        }
+        FailurePolicy.Outcome outcome = FailurePolicy.evaluate(report, threshold, maxAllowedViolations, written);
+        if (outcome.failed()) {
+            throw new MojoFailureException(outcome.message());
+        }
+        log.info(outcome.message() + " in " + report.files().size() + " file" + (report.files().size() == 1 ? "" : "s")
+                + (written.isEmpty() ? "" : "; reports: " + String.join(", ", written)));
+    }
+
+    private List<Reporter> reporters() throws MojoExecutionException {
+        List<Reporter> out = new ArrayList<>();
+        for (String f : formats == null ? List.<String>of() : formats) {
+            try {
+                out.add(ReporterRegistry.byId(f.trim().toLowerCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("nsglint: " + e.getMessage());
             }
         }
-        if (inputs.isEmpty()) {
-            getLog().info("nsglint: no templates found in " + sourceDirectories);
-            return;
+        return out;
+    }
+
+    private List<Path> directories() throws MojoExecutionException {
+        List<Path> out = new ArrayList<>();
+        if (sourceDirectories == null || sourceDirectories.isEmpty()) {
+            for (String d : CONVENTIONAL_DIRECTORIES) {
+                Path p = basedir.toPath().resolve(d);
+                if (Files.isDirectory(p)) {
+                    out.add(p);
+                }
+            }
+            return out;
         }
-        LoadResult result = new ModelLoader().load(inputs, null);
-        for (LoadDiagnostic d : result.diagnostics()) {
+        for (File f : sourceDirectories) {
+            if (!f.isDirectory()) {
+                throw new MojoExecutionException("nsglint: source directory " + f + " does not exist");
+            }
+            out.add(f.toPath());
+        }
+        return out;
+    }
+
+    private ProjectLint.Settings settings(List<Path> files) throws MojoExecutionException {
+        Path every = null;
+        Map<Path, Path> pairs = new LinkedHashMap<>();
+        for (String p : parameters == null ? List.<String>of() : parameters) {
+            int eq = p.indexOf('=');
+            if (eq < 0) {
+                every = resolve(p.trim());
+            } else {
+                pairs.put(resolve(p.substring(0, eq).trim()), resolve(p.substring(eq + 1).trim()));
+            }
+        }
+        for (Path t : pairs.keySet()) {
+            if (!Files.isRegularFile(t)) {
+                throw new MojoExecutionException("nsglint: parameters are given for " + t + ", which does not exist");
+            }
+        }
+        List<Path> extraRules = new ArrayList<>();
+        for (File r : rules == null ? List.<File>of() : rules) {
+            extraRules.add(r.toPath());
+        }
+        return new ProjectLint.Settings(files, every, pairs, extraRules, null, null,
+                executionRoot == null ? null : executionRoot.toPath());
+    }
+
+    private Path resolve(String path) {
+        return basedir.toPath().resolve(path).normalize();
+    }
+
+    private Report compareWithBaseline(Report report, ProjectLint project) {
+        Path previous = baseline != null ? baseline.toPath() : project.configuration().baseline();
+        if (previous == null || report.hasInputErrors()) {
+            return report;
+        }
+        try {
+            return Baseline.compare(report, SarifBaseline.read(previous));
+        } catch (SarifBaseline.BaselineException e) {
+            return report.withConfigurationErrors(List.of(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
+                    SourceLocation.caret(previous.toString(), 1, 1), e.getMessage())));
+        }
+    }
+
+    private List<String> write(Report report, List<Reporter> reporters) throws MojoExecutionException {
+        List<String> written = new ArrayList<>();
+        for (Reporter r : reporters) {
+            Path file = outputDirectory.toPath().resolve("nsglint." + r.defaultFileExtension());
+            try {
+                Files.createDirectories(file.getParent());
+                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    r.write(report, w);
+                }
+            } catch (IOException e) {
+                throw new MojoExecutionException("nsglint: cannot write " + file + ": " + e.getMessage(), e);
+            }
+            written.add(file.toString());
+        }
+        return written;
+    }
+
+    private void logDiagnostics(Report report) {
+        for (LoadDiagnostic d : report.configurationErrors()) {
+            getLog().error(d.display());
+        }
+        for (LoadDiagnostic d : report.diagnostics()) {
             switch (d.level()) {
                 case ERROR -> getLog().error(d.display());
                 case WARNING -> getLog().warn(d.display());
                 default -> getLog().info(d.display());
             }
         }
-        getLog().info("nsglint: " + result.loadedFiles().size() + " template(s) loaded, "
-                + result.model().networkSecurityGroups().size() + " NSG(s)");
-        if (result.hasErrors()) {
-            long errors = result.diagnostics().stream().filter(d -> d.level() == LoadDiagnostic.Level.ERROR).count();
-            throw new MojoExecutionException("nsglint could not read " + errors + " input(s); see the errors above");
+    }
+
+    /** Every finding, at its own level: warnings below the threshold are logged, not hidden. */
+    private void logFindings(Report report, Severity threshold) {
+        for (Finding f : report.findings()) {
+            String line = f.location().display() + " " + f.rule().id() + " " + f.message()
+                    + (f.isSuppressed() ? " (suppressed: " + f.suppression().justification() + ")" : "");
+            if (f.isSuppressed()) {
+                getLog().info(line);
+            } else if (f.severity() == Severity.ERROR || threshold != null && f.failsAt(threshold)) {
+                getLog().error(line);
+            } else if (f.severity() == Severity.WARNING) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
         }
+    }
+
+    private static String firstError(Report report) {
+        if (!report.configurationErrors().isEmpty()) {
+            return report.configurationErrors().get(0).display();
+        }
+        return report.diagnostics().stream().filter(d -> d.level() == LoadDiagnostic.Level.ERROR)
+                .map(LoadDiagnostic::display).findFirst().orElse("");
+    }
+
+    private static Severity threshold(String gate) throws MojoExecutionException {
+        if (gate.equalsIgnoreCase("never")) {
+            return null;
+        }
+        return Severity.parse(gate).orElseThrow(() -> new MojoExecutionException("nsglint: failOnSeverity must be"
+                + " error, warning, note or never, not '" + gate + "'"));
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A finding the project accepts, from the configuration file: a rule, the resources it covers (a
  * case-insensitive pattern where {@code *} is any text and {@code ?} one character, matched against the resource
- * ID, its name as in the ID, e.g. {@code hub/AzureBastionSubnet}, and its last name segment), why, and until when.
+ * ID, its name as in the ID, e.g. {@code hub/AzureBastionSubnet}, and its last name segment; a resource covers
+ * its children, so {@code nsg-jump} also covers the findings about its security rules), why, and until when.
  *
  * @param expires the last day the suppression holds, or null for no end
  */
@@ -24,15 +25,34 @@ public record ConfiguredSuppression(String rule, String resource, String justifi
         requireNonNull(location, "location is null");
     }
 
-    /** Whether this suppression covers {@code resourceId} (a full ARM resource ID). */
+    /** Whether this suppression covers {@code resourceId} (a full ARM resource ID) or one of its parents. */
     public boolean covers(String resourceId) {
         Pattern p = glob(resource);
-        for (String candidate : names(resourceId)) {
-            if (p.matcher(candidate).matches()) {
-                return true;
+        for (String id = resourceId; id != null; id = parent(id)) {
+            for (String candidate : names(id)) {
+                if (p.matcher(candidate).matches()) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** The parent resource of a child's ID ({@code .../nsg/securityRules/r} → {@code .../nsg}), or null. */
+    static String parent(String id) {
+        String[] segments = id.split("/");
+        int providers = -1;
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (segments[i].equalsIgnoreCase("providers")) {
+                providers = i;
+                break;
+            }
+        }
+        // providers/<namespace>/<type>/<name> is a top-level resource; each further type/name pair is a child.
+        if (providers < 0 || segments.length - providers <= 4) {
+            return null;
+        }
+        return String.join("/", java.util.Arrays.copyOf(segments, segments.length - 2));
     }
 
     /** The ID, the name as written in the ID ({@code hub/AzureBastionSubnet}) and the last segment. */

@@ -7,7 +7,10 @@ import io.github.nsglint.core.config.RuleSetting;
 import io.github.nsglint.core.flow.ServiceTagPrefixes;
 import io.github.nsglint.core.topology.TargetMode;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to lint and how; built alike by the command line and the Maven plugin.
@@ -19,10 +22,12 @@ import java.util.List;
  * @param ruleSettings     the project's per-rule {@code off} or severity
  * @param suppressions     the project's accepted findings (the configuration file's; the templates' own are read
  *                         with them)
+ * @param parameterPairs   parameters files for particular templates, which win over {@code parametersOrNull} and
+ *                         the {@code X.parameters.json} convention
  */
 public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
         TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot, List<RuleSetting> ruleSettings,
-        List<ConfiguredSuppression> suppressions) {
+        List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs) {
 
     public LintRequest {
         inputs = List.copyOf(inputs);
@@ -33,13 +38,16 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
         sourceRoot = sourceRoot == null ? Path.of("").toAbsolutePath() : sourceRoot.toAbsolutePath().normalize();
         ruleSettings = List.copyOf(ruleSettings);
         suppressions = List.copyOf(suppressions);
+        Map<Path, Path> pairs = new LinkedHashMap<>();
+        parameterPairs.forEach((t, f) -> pairs.put(t.toAbsolutePath().normalize(), f));
+        parameterPairs = Collections.unmodifiableMap(pairs);
     }
 
     /** A request without per-rule settings or configured suppressions. */
     public LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
             TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot) {
         this(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot, List.of(),
-                List.of());
+                List.of(), Map.of());
     }
 
     public static LintRequest of(List<Path> inputs) {
@@ -50,12 +58,12 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
     /** The same request with reports relative to another root. */
     public LintRequest withSourceRoot(Path root) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, root,
-                ruleSettings, suppressions);
+                ruleSettings, suppressions, parameterPairs);
     }
 
     /** The same request with a project's rule settings and suppressions. */
     public LintRequest withProjectDecisions(List<RuleSetting> settings, List<ConfiguredSuppression> accepted) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot,
-                settings, accepted);
+                settings, accepted, parameterPairs);
     }
 }

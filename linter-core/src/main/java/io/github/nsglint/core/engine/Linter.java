@@ -70,7 +70,8 @@ public final class Linter {
     public static Report run(LintRequest request, Supplier<RuleCatalog> pendingCatalog, Clock clock,
             LoadProgress progress) {
         Instant started = clock.instant();
-        LoadResult loaded = new ModelLoader().load(request.inputs(), request.parametersOrNull(), progress);
+        LoadResult loaded = new ModelLoader().load(request.inputs(), request.parametersOrNull(), request.parameterPairs(),
+                progress);
         RuleCatalog catalog = pendingCatalog.get();
         RuleCatalog.Configured configured = catalog.configure(request.ruleSettings());
         List<LoadDiagnostic> configurationErrors = new ArrayList<>(configured.errors());

@@ -47,13 +47,22 @@ public final class ModelLoader {
      * resources in input order, so the result and every message are the same whatever the thread count.
      */
     public LoadResult load(List<Path> inputs, Path parameters, LoadProgress progress) {
+        return load(inputs, parameters, Map.of(), progress);
+    }
+
+    /**
+     * As {@link #load(List, Path, LoadProgress)}, with parameters files for particular templates ({@code pairs},
+     * keyed by absolute normalised path), which win over {@code parameters} and the convention.
+     */
+    public LoadResult load(List<Path> inputs, Path parameters, Map<Path, Path> pairs, LoadProgress progress) {
         List<LoadDiagnostic> diagnostics = new ArrayList<>();
         List<Input> expanded = expand(inputs, diagnostics);
         List<Path> files = expanded.stream().flatMap(i -> i.files().stream()).toList();
         AtomicInteger done = new AtomicInteger();
         List<FileLoad> loads = IntStream.range(0, files.size()).parallel()
                 .mapToObj(i -> {
-                    FileLoad l = loadFile(files.get(i), parameters);
+                    Path file = files.get(i);
+                    FileLoad l = loadFile(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters));
                     progress.loaded(done.incrementAndGet(), files.size());
                     return l;
                 })

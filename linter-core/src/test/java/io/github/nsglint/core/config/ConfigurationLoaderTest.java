@@ -201,8 +201,14 @@ class ConfigurationLoaderTest {
         assertTrue(byLast.covers(id));
         assertTrue(byId.covers(id));
         assertFalse(other.covers(id));
-        assertFalse(new ConfiguredSuppression("BAS001", "hub", "j", null,
+        assertTrue(new ConfiguredSuppression("BAS001", "hub", "j", null,
+                io.github.nsglint.core.model.SourceLocation.BUILT_IN).covers(id), "a VNet covers its subnets");
+        assertFalse(new ConfiguredSuppression("BAS001", "hu", "j", null,
                 io.github.nsglint.core.model.SourceLocation.BUILT_IN).covers(id), "no implicit prefix match");
+        assertFalse(new ConfiguredSuppression("BAS001", "providers", "j", null,
+                io.github.nsglint.core.model.SourceLocation.BUILT_IN).covers(id));
+        assertEquals(null, ConfiguredSuppression.parent("/subscriptions/s/resourceGroups/g/providers/"
+                + "Microsoft.Network/networkSecurityGroups/nsg"));
     }
 
     @Test
