@@ -18,10 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -241,17 +239,8 @@ public final class CheckMojo extends AbstractMojo {
     }
 
     private ProjectLint.Settings settings(List<Path> files) throws MojoExecutionException {
-        Path every = null;
-        Map<Path, Path> pairs = new LinkedHashMap<>();
-        for (String p : parameters == null ? List.<String>of() : parameters) {
-            int eq = p.indexOf('=');
-            if (eq < 0) {
-                every = resolve(p.trim());
-            } else {
-                pairs.put(resolve(p.substring(0, eq).trim()), resolve(p.substring(eq + 1).trim()));
-            }
-        }
-        for (Path t : pairs.keySet()) {
+        ParameterFiles p = ParameterFiles.parse(basedir.toPath(), parameters == null ? List.of() : parameters);
+        for (Path t : p.pairs().keySet()) {
             if (!Files.isRegularFile(t)) {
                 throw new MojoExecutionException("nsglint: parameters are given for " + t + ", which does not exist");
             }
@@ -260,12 +249,8 @@ public final class CheckMojo extends AbstractMojo {
         for (File r : rules == null ? List.<File>of() : rules) {
             extraRules.add(r.toPath());
         }
-        return new ProjectLint.Settings(files, every, pairs, extraRules, null, null,
+        return new ProjectLint.Settings(files, p.every(), p.pairs(), extraRules, null, null,
                 executionRoot == null ? null : executionRoot.toPath());
-    }
-
-    private Path resolve(String path) {
-        return basedir.toPath().resolve(path).normalize();
     }
 
     private Report compareWithBaseline(Report report, ProjectLint project) {

@@ -323,4 +323,32 @@ class ModelLoaderTest {
         assertTrue(shown.stream().anyMatch(s -> s.matches(".*b-broken.json:1:\\d+: error: Unexpected end-of-input.*")),
                 shown.toString());
     }
+
+    @Test
+    void aParametersFilePairedWithATemplateWinsOverTheConventionAndTheOthersKeepTheirs() throws IOException {
+        String template = """
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                 "parameters": {"source": {"type": "string"}},
+                 "resources": [{"type": "Microsoft.Network/networkSecurityGroups", "name": "%s", "location": "x",
+                   "properties": {"securityRules": [{"name": "r", "properties": {"priority": 100,
+                     "direction": "Inbound", "access": "Allow", "protocol": "Tcp",
+                     "sourceAddressPrefix": "[parameters('source')]", "sourcePortRange": "*",
+                     "destinationAddressPrefix": "*", "destinationPortRange": "22"}}]}}]}
+                """;
+        Path a = Files.writeString(dir.resolve("a.json"), template.formatted("nsg-a"));
+        Path b = Files.writeString(dir.resolve("b.json"), template.formatted("nsg-b"));
+        String params = "{\"parameters\": {\"source\": {\"value\": \"%s\"}}}";
+        Files.writeString(dir.resolve("a.parameters.json"), params.formatted("10.0.0.0/8"));
+        Files.writeString(dir.resolve("b.parameters.json"), params.formatted("192.168.0.0/16"));
+        Path prod = Files.writeString(dir.resolve("a.prod.json"), params.formatted("Internet"));
+        LoadResult r = new ModelLoader().load(List.of(a, b), null, java.util.Map.of(a.toAbsolutePath(), prod),
+                LoadProgress.NONE);
+        java.util.Map<String, String> sources = new java.util.TreeMap<>();
+        for (NetworkSecurityGroup nsg : r.model().networkSecurityGroups()) {
+            SecurityRule rule = nsg.securityRules().known().orElseThrow().get(0);
+            sources.put(nsg.name().known().orElseThrow(), rule.sourceAddressPrefixes().known().orElseThrow()
+                    .toString());
+        }
+        assertEquals(java.util.Map.of("nsg-a", "[Internet]", "nsg-b", "[192.168.0.0/16]"), sources);
+    }
 }
