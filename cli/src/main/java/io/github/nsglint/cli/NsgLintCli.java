@@ -84,6 +84,13 @@ public final class NsgLintCli {
             }
             return ExitCode.BAD_INPUT.code();
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Inputs are bounded (32 MiB per file), but a huge estate can still outgrow a small default heap.
+            err.println("nsglint: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB heap); give the JVM more with NSGLINT_JAVA_OPTS=-Xmx2g, or lint fewer files per run");
+            return ExitCode.BAD_INPUT.code();
+        }
     }
 }

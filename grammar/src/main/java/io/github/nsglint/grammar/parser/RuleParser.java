@@ -5,12 +5,15 @@ import io.github.nsglint.grammar.antlr.PolicyRulesParser;
 import io.github.nsglint.grammar.ast.Expr;
 import io.github.nsglint.grammar.ast.RuleFile;
 import io.github.nsglint.grammar.ast.SourcePos;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -64,7 +67,48 @@ public final class RuleParser {
             RuleError first = errors.errors().get(0);
             throw new RuleSyntaxException(sourceName, at.line(), at.column() + first.column() - 1, first.message());
         }
+        checkDepth(tree, sourceName, at);
         return (Expr) new AstBuilder(sourceName, at).visit(tree.expression());
+    }
+
+    /**
+     * How deeply expressions may nest. Every later stage (AST builder, compiler, interpreter) recurses over
+     * expressions, so this bound is what keeps a 10,000-term chain from overflowing the stack: 1,000 levels
+     * already took the interpreter near its limit on a default thread stack.
+     */
+    static final int MAX_EXPRESSION_DEPTH = 500;
+
+    /** Rejects expressions nested deeper than {@link #MAX_EXPRESSION_DEPTH}; walks without recursion. */
+    private static void checkDepth(ParserRuleContext tree, String sourceName, SourcePos at) {
+        Deque<ParserRuleContext> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(tree);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            ParserRuleContext node = nodes.pop();
+            int depth = depths.pop();
+            if (node instanceof PolicyRulesParser.ExpressionContext
+                    || node instanceof PolicyRulesParser.ValueExpressionContext) {
+                depth++;
+                if (depth > MAX_EXPRESSION_DEPTH) {
+                    int line = node.getStart().getLine();
+                    int column = node.getStart().getCharPositionInLine() + 1;
+                    if (at != null) {
+                        column = line == 1 ? at.column() + column - 1 : column;
+                        line = at.line() + line - 1;
+                    }
+                    throw new RuleSyntaxException(sourceName, line, column, "expression nested more than "
+                            + MAX_EXPRESSION_DEPTH + " levels deep (" + "a chain of that many 'and'/'or' terms, or"
+                            + " brackets): split it into several expectations");
+                }
+            }
+            for (int i = node.getChildCount() - 1; i >= 0; i--) {
+                if (node.getChild(i) instanceof ParserRuleContext child) {
+                    nodes.push(child);
+                    depths.push(depth);
+                }
+            }
+        }
     }
 
     /**
@@ -87,6 +131,7 @@ public final class RuleParser {
             sorted.sort(Comparator.comparingInt(RuleError::line).thenComparingInt(RuleError::column));
             throw new RuleSyntaxException(sorted);
         }
+        checkDepth(tree, sourceName, null);
         try {
             return (RuleFile) new AstBuilder(sourceName).visit(tree);
         } catch (StackOverflowError e) {

@@ -144,11 +144,25 @@ final class ModelBuilder {
         return out;
     }
 
+    /**
+     * Azure's limit of security rules per NSG. An NSG over it cannot be deployed, so it is an error, and its rules
+     * are not analysed (they would cost time and memory for a state that cannot exist): its answers are Unknown.
+     */
+    static final int MAX_RULES_PER_NSG = 1000;
+
     private NetworkSecurityGroup nsg(ResourceInstance r, List<ResourceInstance> childRules) {
         JNode props = Fields.props(r.properties());
         Field<List<JNode>> inline = Fields.elements(props, "securityRules");
         Field<List<SecurityRule>> rules;
-        if (inline instanceof Field.Known<List<JNode>> k) {
+        int count = (inline instanceof Field.Known<List<JNode>> n ? n.value().size() : 0)
+                + (childRules == null ? 0 : childRules.size());
+        if (count > MAX_RULES_PER_NSG) {
+            String why = String.format(java.util.Locale.ROOT, "NSG %s has %,d security rules; Azure allows at most"
+                    + " %,d per NSG, so the deployment would fail: its rules are not analysed",
+                    name(r).known().orElse(r.id()), count, MAX_RULES_PER_NSG);
+            diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR, r.location(), why));
+            rules = Field.unknown(why, r.location());
+        } else if (inline instanceof Field.Known<List<JNode>> k) {
             List<SecurityRule> list = new ArrayList<>();
             for (JNode element : k.value()) {
                 list.add(SecurityRuleReader.read(r.id(), Fields.string(element, "name"), Fields.props(element),

@@ -7,6 +7,7 @@ import io.github.nsglint.core.load.json.JNode;
 import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JsonReader;
 import io.github.nsglint.core.model.ModelGap;
+import io.github.nsglint.core.model.NetworkModel;
 import io.github.nsglint.core.model.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,8 +100,9 @@ public final class ModelLoader {
                     SourceLocation.caret(display(files.get(0)), 1, 1), "nothing to lint: no input is an ARM template"
                             + " or an Azure resource export"));
         }
+        NetworkModel model = builder.build(); // before collecting its diagnostics: building adds some
         diagnostics.addAll(builder.diagnostics());
-        return new LoadResult(builder.build(), loaded, diagnostics, builder.suppressions());
+        return new LoadResult(model, loaded, diagnostics, builder.suppressions());
     }
 
     /** What one file gives; {@code linted} is false for files that are skipped or cannot be read. */

@@ -1,0 +1,99 @@
+package io.github.nsglint.core.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nsglint.core.config.ConfigurationLoader;
+import io.github.nsglint.core.engine.LintRequest;
+import io.github.nsglint.core.engine.Linter;
+import io.github.nsglint.core.engine.RuleCatalog;
+import io.github.nsglint.core.engine.RuleLoadException;
+import io.github.nsglint.core.load.LoadDiagnostic;
+import io.github.nsglint.core.report.Report;
+import io.github.nsglint.grammar.parser.RuleError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the fuzz tests and their seed corpora run. The only acceptable outcomes for any input are a result or
+ * clear errors with a location: any exception that escapes, or an error without a position, is a bug.
+ */
+final class FuzzTargets {
+
+    private static final Path ROOT = Path.of(System.getProperty("nsglint.root", "..")).toAbsolutePath().normalize();
+    /** A small template the fuzzed rules run against, so the interpreter is exercised too. */
+    static final Path RULE_TARGET = ROOT.resolve("fixtures/scenarios/single-vnet-jumpbox/mistake/azuredeploy.json");
+    private static final ThreadLocal<Path> SCRATCH = ThreadLocal.withInitial(() -> {
+        try {
+            Path dir = Files.createTempDirectory("nsglint-fuzz");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    });
+    private static volatile RuleCatalog catalog;
+
+    private FuzzTargets() {
+    }
+
+    private static RuleCatalog catalog() {
+        if (catalog == null) {
+            catalog = RuleCatalog.load(List.of(), "current");
+        }
+        return catalog;
+    }
+
+    private static Path write(String name, byte[] data) {
+        try {
+            return Files.write(SCRATCH.get().resolve(name), data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes as a template file: read, evaluated, modelled and linted by the whole catalog. */
+    static Report template(byte[] data) {
+        Path file = write("template.json", data);
+        Report r = Linter.run(LintRequest.of(List.of(file)), catalog());
+        r.diagnostics().forEach(FuzzTargets::located);
+        r.configurationErrors().forEach(FuzzTargets::located);
+        return r;
+    }
+
+    /** Bytes as a rule file: parsed and compiled alone; when it compiles, its rules lint a small template. */
+    static void ruleFile(byte[] data) {
+        String text = new String(data, StandardCharsets.UTF_8);
+        RuleCatalog rules;
+        try {
+            rules = RuleCatalog.compile(Map.of("fuzz.nsgl", text), "current");
+        } catch (RuleLoadException e) {
+            assertFalse(e.errors().isEmpty(), "a rule load error names its errors");
+            for (RuleError err : e.errors()) {
+                assertTrue(err.line() >= 1 && err.column() >= 1, "error without position: " + err.display());
+                assertFalse(err.message().isBlank(), "error without message at " + err.display());
+            }
+            return;
+        }
+        Report r = Linter.run(LintRequest.of(List.of(RULE_TARGET)), rules);
+        r.diagnostics().forEach(FuzzTargets::located);
+    }
+
+    /** Bytes as a {@code .nsglint.yaml}. */
+    static void configuration(byte[] data) {
+        Path file = write(ConfigurationLoader.FILE_NAME, data);
+        ConfigurationLoader.Result r = ConfigurationLoader.load(file);
+        r.errors().forEach(FuzzTargets::located);
+    }
+
+    private static void located(LoadDiagnostic d) {
+        assertTrue(d.location().line() >= 1 && d.location().column() >= 1, "diagnostic without position: "
+                + d.display());
+        assertFalse(d.message().isBlank(), "diagnostic without message: " + d.display());
+    }
+}
