@@ -12,17 +12,10 @@ import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.RuleEvaluation;
 import io.github.nsglint.core.report.ScanInfo;
 import io.github.nsglint.core.report.ToolInfo;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import io.github.nsglint.core.topology.Topology;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -99,25 +92,10 @@ public final class Linter {
         diagnostics.addAll(applied.diagnostics());
         Instant finished = clock.instant();
         ScanInfo scan = new ScanInfo(ToolInfo.VERSION, rules.version(), started, finished,
-                request.sourceRoot().toString(), scanned(loaded.loadedFiles()));
+                request.sourceRoot().toString(), loaded.files().stream()
+                .map(f -> new ScanInfo.ScannedFile(f.name(), f.bytes(), f.sha256())).toList());
         Report report = new Report(scan, rules.rules(), evaluations, applied.findings(), List.of(), List.of(),
                 diagnostics, configurationErrors, loaded.model(), topology);
         return FixPlanner.plan(report);
-    }
-
-    private static List<ScanInfo.ScannedFile> scanned(List<String> files) {
-        List<ScanInfo.ScannedFile> out = new ArrayList<>();
-        for (String f : files) {
-            try {
-                byte[] bytes = Files.readAllBytes(Path.of(f));
-                out.add(new ScanInfo.ScannedFile(f, bytes.length,
-                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))));
-            } catch (IOException | InvalidPathException e) {
-                out.add(new ScanInfo.ScannedFile(f, 0, "")); // read a moment ago; the loader reported any error
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-            }
-        }
-        return out;
     }
 }

@@ -7,6 +7,7 @@ import io.github.nsglint.core.load.json.JsonReader;
 import io.github.nsglint.core.model.Direction;
 import io.github.nsglint.core.model.NetworkSecurityGroup;
 import io.github.nsglint.core.model.SecurityRule;
+import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Fix;
 import io.github.nsglint.core.report.Remedy;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,10 +61,11 @@ public final class FixPlanner {
             return report;
         }
         Map<String, Target> targets = new HashMap<>();
+        Sources sources = new Sources(report);
         List<Fix> fixes = new ArrayList<>();
         for (Map.Entry<Remedy, List<String>> e : byRemedy.entrySet()) {
             Remedy r = e.getKey();
-            Target t = targets.computeIfAbsent(r.nsgId(), id -> Target.of(id, report));
+            Target t = targets.computeIfAbsent(r.nsgId(), id -> Target.of(id, sources));
             if (t == null) {
                 continue;
             }
@@ -75,46 +78,84 @@ public final class FixPlanner {
                 report.absent(), report.diagnostics(), report.configurationErrors(), report.model(), report.topology());
     }
 
+    /** A file read and parsed once for all the fixes in it, with its line layout. */
+    private record Parsed(JNode root, RuleJson.Layout layout) {
+    }
+
+    /**
+     * What planning looks up, each worked out once per report: NSGs by ID, how often each declaration place
+     * occurs, and the parsed files (an estate with thousands of fixes must not re-read a file per NSG).
+     */
+    private static final class Sources {
+        private final Map<String, List<NetworkSecurityGroup>> byId = new HashMap<>();
+        private final Map<SourceLocation, Integer> declarations = new HashMap<>();
+        private final Map<String, Optional<Parsed>> files = new HashMap<>();
+
+        Sources(Report report) {
+            for (NetworkSecurityGroup n : report.model().networkSecurityGroups()) {
+                byId.computeIfAbsent(n.id().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(n);
+                declarations.merge(n.location(), 1, Integer::sum);
+            }
+        }
+
+        List<NetworkSecurityGroup> nsgs(String id) {
+            return byId.getOrDefault(id.toLowerCase(Locale.ROOT), List.of());
+        }
+
+        int declarations(NetworkSecurityGroup nsg) {
+            return declarations.getOrDefault(nsg.location(), 0);
+        }
+
+        /** The file parsed, or null when it cannot be read now (then no fix is offered in it). */
+        Parsed parsed(String file) {
+            return files.computeIfAbsent(file, f -> {
+                try {
+                    String text = Files.readString(Path.of(f), StandardCharsets.UTF_8);
+                    JNode root = new JsonReader().parse(text, f);
+                    return Optional.of(new Parsed(root, RuleJson.Layout.of(text.startsWith("\uFEFF")
+                            ? text.substring(1) : text)));
+                } catch (IOException | TemplateLoadException e) {
+                    return Optional.empty();
+                }
+            }).orElse(null);
+        }
+    }
+
     /** One NSG that can take new rules: its array in the file, the priorities and names already used. */
     private static final class Target {
         private final NetworkSecurityGroup nsg;
         private final String file;
-        private final String text;
+        private final RuleJson.Layout layout;
         private final JArray array;
         private final Map<Direction, Set<Integer>> used = new HashMap<>();
         private final Set<String> names = new HashSet<>();
 
-        private Target(NetworkSecurityGroup nsg, String file, String text, JArray array) {
+        private Target(NetworkSecurityGroup nsg, String file, RuleJson.Layout layout, JArray array) {
             this.nsg = nsg;
             this.file = file;
-            this.text = text;
+            this.layout = layout;
             this.array = array;
         }
 
         /** The NSG as a target, or null when a fix cannot be certain to be right. */
-        static Target of(String nsgId, Report report) {
-            List<NetworkSecurityGroup> matches = report.model().networkSecurityGroups().stream()
-                    .filter(n -> n.id().equalsIgnoreCase(nsgId)).toList();
+        static Target of(String nsgId, Sources sources) {
+            List<NetworkSecurityGroup> matches = sources.nsgs(nsgId);
             if (matches.size() != 1) {
                 return null;
             }
             NetworkSecurityGroup nsg = matches.get(0);
-            long declarations = report.model().networkSecurityGroups().stream()
-                    .filter(n -> n.location().equals(nsg.location())).count();
             List<SecurityRule> rules = nsg.securityRules().known().orElse(null);
-            if (declarations != 1 || rules == null || !Boolean.TRUE.equals(nsg.complete().known().orElse(false))) {
+            if (sources.declarations(nsg) != 1 || rules == null
+                    || !Boolean.TRUE.equals(nsg.complete().known().orElse(false))) {
                 return null;
             }
             String file = nsg.location().file();
             String pointer = nsg.location().jsonPointer() + "/properties/securityRules";
-            String text;
-            JNode root;
-            try {
-                text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-                root = new JsonReader().parse(text, file);
-            } catch (IOException | TemplateLoadException e) {
+            Parsed parsed = sources.parsed(file);
+            if (parsed == null) {
                 return null;
             }
+            JNode root = parsed.root();
             if (!(Pointers.at(root, pointer) instanceof JArray array) || array.size() != rules.size()) {
                 return null;
             }
@@ -123,7 +164,7 @@ public final class FixPlanner {
                     return null; // the model's rules are not this array's elements, one by one
                 }
             }
-            Target t = new Target(nsg, file, text.startsWith("\uFEFF") ? text.substring(1) : text, array);
+            Target t = new Target(nsg, file, parsed.layout(), array);
             for (SecurityRule rule : rules) {
                 if (rule.priority().known().isEmpty() || rule.direction().known().isEmpty()) {
                     return null;
@@ -148,7 +189,7 @@ public final class FixPlanner {
             String name = uniqueName("Allow-" + r.purpose() + "-" + (r.direction() == Direction.INBOUND ? "In" : "Out"));
             Map<String, Object> rule = RuleJson.rule(name, priority, r);
             // Each fix stands alone against the unchanged file, as SARIF applies them: appended at the end.
-            Fix.TextEdit edit = RuleJson.insertion(text, array, rule);
+            Fix.TextEdit edit = RuleJson.insertion(layout, array, rule);
             int index = array.size();
             String description = "Add rule " + name + " (priority " + priority + ") to NSG "
                     + nsg.name().known().orElse(nsg.id()) + ": allow " + r.direction().armName().toLowerCase(Locale.ROOT)

@@ -59,12 +59,27 @@ final class RuleJson {
 
     /** The insertion that appends {@code rule} to {@code array}, in the coordinates of the unchanged text. */
     static Fix.TextEdit insertion(String text, JArray array, Map<String, Object> rule) {
-        String[] lines = text.split("\r?\n", -1);
-        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        return insertion(Layout.of(text), array, rule);
+    }
+
+    /**
+     * A file's lines, line ending and indentation unit, worked out once per file: an estate with thousands of
+     * fixes must not split its files once per fix.
+     */
+    record Layout(String[] lines, String newline, String unit) {
+        static Layout of(String text) {
+            String[] lines = text.split("\r?\n", -1);
+            return new Layout(lines, text.contains("\r\n") ? "\r\n" : "\n", guessUnit(lines));
+        }
+    }
+
+    static Fix.TextEdit insertion(Layout layout, JArray array, Map<String, Object> rule) {
+        String[] lines = layout.lines();
+        String newline = layout.newline();
         SourceLocation a = array.location();
         if (array.size() == 0) {
             String base = indentOf(lines[a.line() - 1]);
-            String unit = guessUnit(lines);
+            String unit = layout.unit();
             String body = write(rule, base + unit, unit, newline);
             // after the '[': the rule on its own line, then the ']' back at the array's indentation
             return new Fix.TextEdit(a.line(), a.column() + 1, a.line(), a.column() + 1,
@@ -79,7 +94,7 @@ final class RuleJson {
                     ", " + write(rule, "", "", " "));
         }
         String indent = lastLine.substring(0, l.column() - 1);
-        String unit = guessUnit(lines);
+        String unit = layout.unit();
         return new Fix.TextEdit(l.endLine(), l.endColumn(), l.endLine(), l.endColumn(),
                 "," + newline + indent + write(rule, indent, unit, newline));
     }

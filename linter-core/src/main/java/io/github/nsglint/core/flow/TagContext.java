@@ -3,6 +3,8 @@ package io.github.nsglint.core.flow;
 import io.github.nsglint.core.model.SourceLocation;
 import java.util.BitSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -97,8 +99,18 @@ public final class TagContext {
         return AddressSet.of(AddressSpace.ALL, all);
     }
 
+    /**
+     * Hulls by atom ID: every concrete prefix of every rule is compared with every atom's hull, so computing a
+     * hull once per context instead of per comparison matters on big NSGs.
+     */
+    private final Map<Integer, IntervalSet> hulls = new ConcurrentHashMap<>();
+
     /** The addresses an atom can stand for, here (an over-approximation). */
     IntervalSet hull(Atoms.Atom a) {
+        return hulls.computeIfAbsent(a.id(), id -> computeHull(a));
+    }
+
+    private IntervalSet computeHull(Atoms.Atom a) {
         IntervalSet family = a.v6() ? AddressSpace.ALL_V6 : AddressSpace.ALL_V4;
         return switch (a.kind()) {
             case SERVICE_TAG -> AddressSpace.PUBLIC.intersect(family).subtract(vnetDefinite);

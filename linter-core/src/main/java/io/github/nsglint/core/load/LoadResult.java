@@ -8,14 +8,23 @@ import java.util.List;
  * every diagnostic, and the suppressions written in the templates. Errors are files (or parts) that could not
  * be read; the rest still loaded.
  */
-public record LoadResult(NetworkModel model, List<String> loadedFiles, List<LoadDiagnostic> diagnostics,
+public record LoadResult(NetworkModel model, List<LoadedFile> files, List<LoadDiagnostic> diagnostics,
         List<InlineSuppression> suppressions) {
+
+    /** A file that contributed to the model: how messages name it, its size and its SHA-256, hashed as read. */
+    public record LoadedFile(String name, long bytes, String sha256) {
+    }
 
     public LoadResult {
         java.util.Objects.requireNonNull(model, "model is null");
-        loadedFiles = List.copyOf(loadedFiles);
+        files = List.copyOf(files);
         diagnostics = List.copyOf(diagnostics);
         suppressions = List.copyOf(suppressions);
+    }
+
+    /** The names of the files that contributed, in input order. */
+    public List<String> loadedFiles() {
+        return files.stream().map(LoadedFile::name).toList();
     }
 
     public boolean hasErrors() {

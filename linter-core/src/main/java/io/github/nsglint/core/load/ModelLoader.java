@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +72,7 @@ public final class ModelLoader {
                 })
                 .toList();
         ModelBuilder builder = new ModelBuilder();
-        List<String> loaded = new ArrayList<>();
+        List<LoadResult.LoadedFile> loaded = new ArrayList<>();
         Set<Path> linted = new HashSet<>();
         Set<Path> failed = new HashSet<>();
         for (int i = 0; i < files.size(); i++) {
@@ -81,7 +84,7 @@ public final class ModelLoader {
             l.gaps().forEach(builder::addGap);
             diagnostics.addAll(l.diagnostics());
             if (l.linted()) {
-                loaded.add(display(files.get(i)));
+                loaded.add(l.file());
                 linted.add(files.get(i));
             }
         }
@@ -106,8 +109,8 @@ public final class ModelLoader {
     }
 
     /** What one file gives; {@code linted} is false for files that are skipped or cannot be read. */
-    private record FileLoad(boolean linted, List<ResourceInstance> resources, List<ModelGap> gaps,
-            List<LoadDiagnostic> diagnostics) {
+    private record FileLoad(boolean linted, LoadResult.LoadedFile file, List<ResourceInstance> resources,
+            List<ModelGap> gaps, List<LoadDiagnostic> diagnostics) {
     }
 
     /** One input path, and the files it stands for (a folder: every *.json below it, sorted). */
@@ -118,21 +121,33 @@ public final class ModelLoader {
         List<ResourceInstance> resources = new ArrayList<>();
         List<ModelGap> gaps = new ArrayList<>();
         List<LoadDiagnostic> diagnostics = new ArrayList<>();
-        boolean linted = loadFile(file, explicitParameters, resources, gaps, diagnostics);
-        return new FileLoad(linted, resources, gaps, diagnostics);
-    }
-
-    private boolean loadFile(Path file, Path explicitParameters, List<ResourceInstance> resources, List<ModelGap> gaps,
-            List<LoadDiagnostic> diagnostics) {
         String name = display(file);
         JNode root;
+        LoadResult.LoadedFile loaded;
         try {
-            root = reader.read(file, name);
+            byte[] bytes = JsonReader.bytes(file, name);
+            loaded = new LoadResult.LoadedFile(name, bytes.length, sha256(bytes));
+            root = reader.read(bytes, name);
         } catch (TemplateLoadException e) {
             diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
                     SourceLocation.caret(e.file(), e.line(), e.column()), e.errorMessage()));
-            return false;
+            return new FileLoad(false, null, resources, gaps, diagnostics);
         }
+        boolean linted = loadFile(file, name, root, explicitParameters, resources, gaps, diagnostics);
+        return new FileLoad(linted, loaded, resources, gaps, diagnostics);
+    }
+
+    /** Hashed here, on the loading threads, as the file is read: the report names each file's SHA-256. */
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private boolean loadFile(Path file, String name, JNode root, Path explicitParameters,
+            List<ResourceInstance> resources, List<ModelGap> gaps, List<LoadDiagnostic> diagnostics) {
         switch (InputKind.of(root)) {
             case TEMPLATE -> expandTemplate(name, (JObject) root, parameterValues(file, explicitParameters, diagnostics),
                     resources, gaps, diagnostics);

@@ -64,6 +64,11 @@ public final class JsonReader {
 
     /** Reads a file; {@code displayName} is how locations name it. */
     public JNode read(Path file, String displayName) {
+        return parse(decode(bytes(file, displayName), displayName), displayName);
+    }
+
+    /** A file's bytes, within the size limit; for callers that also want to hash what they parse. */
+    public static byte[] bytes(Path file, String displayName) {
         try {
             long size = Files.size(file);
             if (size > MAX_DOCUMENT_BYTES) {
@@ -71,10 +76,15 @@ public final class JsonReader {
                         "file is %,d bytes; nsglint reads files up to %d MiB (Azure accepts templates up to 4 MB):"
                                 + " split the export and lint the parts", size, MAX_DOCUMENT_BYTES >> 20), null);
             }
-            return parse(decode(Files.readAllBytes(file), displayName), displayName);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new TemplateLoadException(displayName, 1, 1, "cannot read file: " + e.getMessage(), e);
         }
+    }
+
+    /** Parses a file's bytes (read with {@link #bytes}). */
+    public JNode read(byte[] bytes, String displayName) {
+        return parse(decode(bytes, displayName), displayName);
     }
 
     /**
