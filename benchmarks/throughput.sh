@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Whole-process throughput: `bin/nsglint lint` over the whole quickstart corpus against a plain Jackson parse of
+# the same files (PlainParse, with the same JVM flags as the launcher), interleaved in one run; then nsglint on
+# one core (taskset) against two, for the parallel speed-up. Prints medians and ratios.
+#   benchmarks/throughput.sh [RUNS]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-7}"
+corpus="$root/../shared/corpus/azure-quickstart-templates"
+bench="$root/benchmarks/target/benchmarks.jar"
+[ -f "$bench" ] || (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package)
+"$root/bin/nsglint" lint "$corpus" >/dev/null 2>&1 || true   # build jar and archive outside the timing
+
+ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+
+parse=(); lint=(); one=()
+for ((i = 0; i < runs; i++)); do
+  parse+=("$(ms java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$bench" io.github.nsglint.benchmarks.PlainParse "$corpus")")
+  lint+=("$(ms "$root/bin/nsglint" lint "$corpus")")
+  one+=("$(ms taskset -c 0 "$root/bin/nsglint" lint "$corpus")")
+done
+p=$(printf '%s\n' "${parse[@]}" | median)
+l=$(printf '%s\n' "${lint[@]}" | median)
+o=$(printf '%s\n' "${one[@]}" | median)
+echo "corpus: $(find "$corpus" -name '*.json' | wc -l) files, $(du -sh "$corpus" | cut -f1); runs: $runs interleaved; $(nproc) cores"
+awk -v p="$p" -v l="$l" -v o="$o" 'BEGIN {
+  printf "plain Jackson parse (whole process)      median %5d ms\n", p
+  printf "bin/nsglint lint, 2 cores                median %5d ms  %.2fx the parse\n", l, l / p
+  printf "bin/nsglint lint, 1 core (taskset)       median %5d ms  speed-up 1 -> 2 cores %.2fx\n", o, o / l
+}'
