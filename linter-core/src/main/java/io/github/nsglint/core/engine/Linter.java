@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The engine's one entry point: load the inputs into one model, compile the rules, run every rule, report.
@@ -74,21 +75,33 @@ public final class Linter {
             }
         }
         RuleCatalog rules = configured.catalog();
-        Topology topology = Topology.of(loaded.model(), request.targets());
-        FlowEngine engine = FlowEngine.of(topology, request.serviceTags());
-        EvalContext context = new EvalContext(loaded.model(), topology, engine, rules.bastionRuleSet());
-        List<Finding> findings = new ArrayList<>();
-        List<RuleEvaluation> evaluations = new ArrayList<>();
-        for (Policy p : rules.policies()) {
-            PolicyRunner.Outcome outcome = PolicyRunner.run(p, context);
-            findings.addAll(outcome.findings());
-            evaluations.add(outcome.evaluation());
-        }
         Set<String> ids = new HashSet<>();
         catalog.rules().forEach(r -> ids.add(r.id().toUpperCase(Locale.ROOT)));
-        Suppressions.Applied applied = Suppressions.apply(findings, loaded.suppressions(), request.suppressions(), ids,
-                LocalDate.ofInstant(started, ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
+        List<LoadResult.Component> parts = loaded.components().isEmpty()
+                ? List.of(new LoadResult.Component(loaded.model(), List.of())) : loaded.components();
+        // Separate networks are judged separately, in parallel: each has its own topology, flow engine and tag
+        // atoms, so nothing is shared between threads; the results are merged in component order.
+        List<Judged> judged = IntStream.range(0, parts.size()).parallel()
+                .mapToObj(i -> judge(parts.get(i), rules, request, ids, today)).toList();
+        List<Finding> findings = new ArrayList<>();
+        List<RuleEvaluation> evaluations = new ArrayList<>();
+        List<LoadDiagnostic> suppressionNotes = new ArrayList<>();
+        for (int k = 0; k < rules.policies().size(); k++) {
+            List<RuleEvaluation.Subject> subjects = new ArrayList<>();
+            for (Judged j : judged) {
+                findings.addAll(j.findings().get(k));
+                subjects.addAll(j.evaluations().get(k).subjects());
+            }
+            evaluations.add(new RuleEvaluation(rules.policies().get(k).metadata(), subjects));
+        }
+        judged.forEach(j -> suppressionNotes.addAll(j.diagnostics()));
+        Topology topology = judged.size() == 1 ? judged.get(0).topology()
+                : Topology.of(loaded.model(), request.targets());
+        // The configuration's suppressions are the project's, over every network at once.
+        Suppressions.Applied applied = Suppressions.apply(findings, List.of(), request.suppressions(), ids, today);
         List<LoadDiagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+        diagnostics.addAll(suppressionNotes);
         diagnostics.addAll(applied.diagnostics());
         Instant finished = clock.instant();
         ScanInfo scan = new ScanInfo(ToolInfo.VERSION, rules.version(), started, finished,
@@ -97,5 +110,35 @@ public final class Linter {
         Report report = new Report(scan, rules.rules(), evaluations, applied.findings(), List.of(), List.of(),
                 diagnostics, configurationErrors, loaded.model(), topology);
         return FixPlanner.plan(report);
+    }
+
+    /** One network judged: findings per policy (in catalog order), what each policy looked at, notes. */
+    private record Judged(List<List<Finding>> findings, List<RuleEvaluation> evaluations,
+            List<LoadDiagnostic> diagnostics, Topology topology) {
+    }
+
+    /** Runs every policy over one network, with the suppressions written in its templates. */
+    private static Judged judge(LoadResult.Component part, RuleCatalog rules, LintRequest request, Set<String> ids,
+            LocalDate today) {
+        Topology topology = Topology.of(part.model(), request.targets());
+        FlowEngine engine = FlowEngine.of(topology, request.serviceTags());
+        EvalContext context = new EvalContext(part.model(), topology, engine, rules.bastionRuleSet());
+        List<Finding> all = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        List<RuleEvaluation> evaluations = new ArrayList<>();
+        for (Policy p : rules.policies()) {
+            PolicyRunner.Outcome outcome = PolicyRunner.run(p, context);
+            all.addAll(outcome.findings());
+            counts.add(outcome.findings().size());
+            evaluations.add(outcome.evaluation());
+        }
+        Suppressions.Applied inline = Suppressions.apply(all, part.suppressions(), List.of(), ids, today);
+        List<List<Finding>> perPolicy = new ArrayList<>();
+        int at = 0;
+        for (int n : counts) {
+            perPolicy.add(inline.findings().subList(at, at + n));
+            at += n;
+        }
+        return new Judged(perPolicy, evaluations, inline.diagnostics(), topology);
     }
 }

@@ -6,10 +6,19 @@ import java.util.List;
 /**
  * What loading a set of files gives: one network model over all of them, the files that contributed to it,
  * every diagnostic, and the suppressions written in the templates. Errors are files (or parts) that could not
- * be read; the rest still loaded.
+ * be read; the rest still loaded. {@code components} are the separate networks in it: files that refer to each
+ * other's resources form one; {@code model} is their union.
  */
 public record LoadResult(NetworkModel model, List<LoadedFile> files, List<LoadDiagnostic> diagnostics,
-        List<InlineSuppression> suppressions) {
+        List<InlineSuppression> suppressions, List<Component> components) {
+
+    /** One separate network: its model and the suppressions written in its templates. */
+    public record Component(NetworkModel model, List<InlineSuppression> suppressions) {
+        public Component {
+            java.util.Objects.requireNonNull(model, "model is null");
+            suppressions = List.copyOf(suppressions);
+        }
+    }
 
     /** A file that contributed to the model: how messages name it, its size and its SHA-256, hashed as read. */
     public record LoadedFile(String name, long bytes, String sha256) {
@@ -18,6 +27,7 @@ public record LoadResult(NetworkModel model, List<LoadedFile> files, List<LoadDi
     public LoadResult {
         java.util.Objects.requireNonNull(model, "model is null");
         files = List.copyOf(files);
+        components = List.copyOf(components);
         diagnostics = List.copyOf(diagnostics);
         suppressions = List.copyOf(suppressions);
     }

@@ -71,7 +71,6 @@ public final class ModelLoader {
                     return l;
                 })
                 .toList();
-        ModelBuilder builder = new ModelBuilder();
         List<LoadResult.LoadedFile> loaded = new ArrayList<>();
         Set<Path> linted = new HashSet<>();
         Set<Path> failed = new HashSet<>();
@@ -80,8 +79,6 @@ public final class ModelLoader {
             if (l.diagnostics().stream().anyMatch(d -> d.level() == LoadDiagnostic.Level.ERROR)) {
                 failed.add(files.get(i));
             }
-            l.resources().forEach(builder::add);
-            l.gaps().forEach(builder::addGap);
             diagnostics.addAll(l.diagnostics());
             if (l.linted()) {
                 loaded.add(l.file());
@@ -103,14 +100,33 @@ public final class ModelLoader {
                     SourceLocation.caret(display(files.get(0)), 1, 1), "nothing to lint: no input is an ARM template"
                             + " or an Azure resource export"));
         }
-        NetworkModel model = builder.build(); // before collecting its diagnostics: building adds some
-        diagnostics.addAll(builder.diagnostics());
-        return new LoadResult(model, loaded, diagnostics, builder.suppressions());
+        // One model per component (files that refer to each other), built in input order; the whole estate is
+        // their union, for the reports.
+        List<LoadResult.Component> components = new ArrayList<>();
+        List<InlineSuppression> suppressions = new ArrayList<>();
+        List<Components.Links> links = loads.stream()
+                .map(l -> l.resources().isEmpty() && l.gaps().isEmpty() ? null : l.links()).toList();
+        for (List<Integer> component : Components.of(links)) {
+            ModelBuilder builder = new ModelBuilder();
+            for (int i : component) {
+                loads.get(i).resources().forEach(builder::add);
+                loads.get(i).gaps().forEach(builder::addGap);
+            }
+            NetworkModel model = builder.build(); // before collecting its diagnostics: building adds some
+            diagnostics.addAll(builder.diagnostics());
+            suppressions.addAll(builder.suppressions());
+            components.add(new LoadResult.Component(model, builder.suppressions()));
+        }
+        return new LoadResult(NetworkModel.union(components.stream().map(LoadResult.Component::model).toList()),
+                loaded, diagnostics, suppressions, components);
     }
 
     /** What one file gives; {@code linted} is false for files that are skipped or cannot be read. */
     private record FileLoad(boolean linted, LoadResult.LoadedFile file, List<ResourceInstance> resources,
             List<ModelGap> gaps, List<LoadDiagnostic> diagnostics) {
+        Components.Links links() {
+            return Components.links(resources);
+        }
     }
 
     /** One input path, and the files it stands for (a folder: every *.json below it, sorted). */

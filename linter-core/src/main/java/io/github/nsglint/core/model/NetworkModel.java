@@ -90,4 +90,34 @@ public record NetworkModel(
     private static <T extends ModelElement> Optional<T> find(List<T> elements, String id) {
         return elements.stream().filter(e -> ResourceIds.same(e.id(), id)).findFirst();
     }
+
+    /** Several models side by side (separate networks), for reports about all of them. */
+    public static NetworkModel union(List<NetworkModel> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        List<VirtualNetwork> v = new java.util.ArrayList<>();
+        List<NetworkSecurityGroup> n = new java.util.ArrayList<>();
+        List<NetworkInterface> i = new java.util.ArrayList<>();
+        List<BastionHost> b = new java.util.ArrayList<>();
+        List<PublicIpAddress> p = new java.util.ArrayList<>();
+        List<ApplicationSecurityGroup> a = new java.util.ArrayList<>();
+        List<RouteTable> r = new java.util.ArrayList<>();
+        List<VirtualHubConnection> h = new java.util.ArrayList<>();
+        List<DiagnosticSetting> d = new java.util.ArrayList<>();
+        List<ModelGap> g = new java.util.ArrayList<>();
+        for (NetworkModel m : parts) {
+            v.addAll(m.virtualNetworks);
+            n.addAll(m.networkSecurityGroups);
+            i.addAll(m.networkInterfaces);
+            b.addAll(m.bastionHosts);
+            p.addAll(m.publicIpAddresses);
+            a.addAll(m.applicationSecurityGroups);
+            r.addAll(m.routeTables);
+            h.addAll(m.virtualHubConnections);
+            d.addAll(m.diagnosticSettings);
+            g.addAll(m.gaps);
+        }
+        return new NetworkModel(v, n, i, b, p, a, r, h, d, g);
+    }
 }

@@ -1,0 +1,108 @@
+package io.github.nsglint.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nsglint.core.report.Finding;
+import io.github.nsglint.core.report.Report;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A folder of templates is judged network by network: files that refer to each other's resources are one
+ * network; files that only share names are separate deployments, and each is judged on its own.
+ */
+class SeparateNetworksTest {
+
+    private static final String HEAD = "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+            + "deploymentTemplate.json#\", \"contentVersion\": \"1.0.0.0\", \"resources\": [";
+
+    @TempDir
+    Path dir;
+
+    private static String nsg(String name, String source) {
+        return "{\"type\": \"Microsoft.Network/networkSecurityGroups\", \"apiVersion\": \"2023-09-01\", \"name\": \""
+                + name + "\", \"location\": \"uksouth\", \"properties\": {\"securityRules\": [{\"name\": \"ssh\","
+                + " \"properties\": {\"priority\": 100, \"direction\": \"Inbound\", \"access\": \"Allow\", \"protocol\":"
+                + " \"Tcp\", \"sourceAddressPrefix\": \"" + source + "\", \"sourcePortRange\": \"*\","
+                + " \"destinationAddressPrefix\": \"*\", \"destinationPortRange\": \"22\"}}]}}";
+    }
+
+    private static String vnet(String name, String prefix, String subnets) {
+        return "{\"type\": \"Microsoft.Network/virtualNetworks\", \"apiVersion\": \"2023-09-01\", \"name\": \"" + name
+                + "\", \"location\": \"uksouth\", \"properties\": {\"addressSpace\": {\"addressPrefixes\": [\""
+                + prefix + "\"]}, \"subnets\": [" + subnets + "]}}";
+    }
+
+    private static String peering(String from, String to) {
+        return "{\"type\": \"Microsoft.Network/virtualNetworks/virtualNetworkPeerings\", \"apiVersion\":"
+                + " \"2023-09-01\", \"name\": \"" + from + "/" + from + "-to-" + to + "\", \"properties\":"
+                + " {\"allowVirtualNetworkAccess\": true, \"remoteVirtualNetwork\": {\"id\":"
+                + " \"[resourceId('Microsoft.Network/virtualNetworks', '" + to + "')]\"}}}";
+    }
+
+    private Report lintFolder() {
+        return Linter.run(LintRequest.of(List.of(dir)), RuleCatalog.load(List.of(), "current"));
+    }
+
+    private static long count(Report r, String rule, String fileSuffix) {
+        return r.findings().stream().filter(f -> f.rule().id().equals(rule) && f.kind() == Finding.Kind.VIOLATED
+                && f.location().file().endsWith(fileSuffix)).count();
+    }
+
+    @Test
+    void unrelatedTemplatesThatShareNamesAreEachJudged() throws Exception {
+        Files.writeString(dir.resolve("a.json"), HEAD + nsg("default-NSG", "Internet") + "]}");
+        Files.writeString(dir.resolve("b.json"), HEAD + nsg("default-NSG", "10.0.0.0/8") + "]}");
+        Report r = lintFolder();
+        // Merged into one model, b's declaration used to replace a's, and a's open SSH went unchecked.
+        assertEquals(1, count(r, "NSG001", "a.json"), r.findings().toString());
+        assertEquals(0, count(r, "NSG001", "b.json"));
+        assertEquals(2, r.model().networkSecurityGroups().size(), "the report lists both");
+    }
+
+    @Test
+    void aHubAndASpokeInTwoFilesAreOneNetwork() throws Exception {
+        String bastion = "{\"type\": \"Microsoft.Network/bastionHosts\", \"apiVersion\": \"2023-09-01\", \"name\":"
+                + " \"bastion\", \"location\": \"uksouth\", \"properties\": {\"ipConfigurations\": [{\"name\": \"ip\","
+                + " \"properties\": {\"subnet\": {\"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets',"
+                + " 'hub', 'AzureBastionSubnet')]\"}}}]}}";
+        Files.writeString(dir.resolve("hub.json"), HEAD + vnet("hub", "10.0.0.0/16",
+                "{\"name\": \"AzureBastionSubnet\", \"properties\": {\"addressPrefix\": \"10.0.1.0/26\"}}") + ", "
+                + bastion + ", " + peering("hub", "spoke") + "]}");
+        String nic = "{\"type\": \"Microsoft.Network/networkInterfaces\", \"apiVersion\": \"2023-09-01\", \"name\":"
+                + " \"nic\", \"location\": \"uksouth\", \"properties\": {\"ipConfigurations\": [{\"name\": \"ip\","
+                + " \"properties\": {\"subnet\": {\"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets',"
+                + " 'spoke', 'workload')]\"}}}]}}";
+        Files.writeString(dir.resolve("spoke.json"), HEAD + nsg("spoke-nsg", "VirtualNetwork") + ", "
+                + vnet("spoke", "10.1.0.0/16", "{\"name\": \"workload\", \"properties\": {\"addressPrefix\":"
+                        + " \"10.1.1.0/24\", \"networkSecurityGroup\": {\"id\":"
+                        + " \"[resourceId('Microsoft.Network/networkSecurityGroups', 'spoke-nsg')]\"}}}") + ", "
+                + nic + ", " + peering("spoke", "hub") + "]}");
+        Report r = lintFolder();
+        // SPK002 needs the Bastion (hub.json) and the spoke's NSG (spoke.json) in one network.
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().id().equals("SPK002")
+                && f.resourceId().endsWith("/virtualNetworks/spoke/subnets/workload")), r.findings().toString());
+    }
+
+    @Test
+    void theCorpusAsOneFolderFindsWhatItsTemplatesFindOneByOne() throws Exception {
+        RuleCatalog catalog = RuleCatalog.load(List.of(), "current");
+        Report folder = Linter.run(LintRequest.of(List.of(io.github.nsglint.core.load.Corpus.quickstarts())), catalog);
+        java.util.List<String> together = folder.findings().stream().map(SeparateNetworksTest::key).sorted().toList();
+        java.util.List<String> alone = new java.util.ArrayList<>();
+        for (Path t : io.github.nsglint.core.load.Corpus.templates()) {
+            Linter.run(LintRequest.of(List.of(t)), catalog).findings().forEach(f -> alone.add(key(f)));
+        }
+        alone.sort(null);
+        assertEquals(alone.size(), together.size());
+        assertEquals(alone, together, "unrelated templates that share resource names must not hide each other");
+    }
+
+    private static String key(Finding f) {
+        return f.rule().id() + " " + f.kind() + " " + f.location().display() + " " + f.message();
+    }
+}
