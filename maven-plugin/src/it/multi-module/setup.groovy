@@ -1,8 +1,4 @@
-// Copies the templates this build lints from the repository's fixtures, so they exist once.
-def copy(String fixture, String to) {
-    def target = new File(basedir, to)
-    target.parentFile.mkdirs()
-    target.bytes = new File(fixtures, fixture).bytes
-}
+// Copies the templates this build lints from the repository's fixtures (see ../copy-fixtures.groovy).
+def copy = evaluate(new File(itSupport))
 copy('scenarios/cross-region-hub-spoke/right/azuredeploy.json', 'network/src/main/azure/hub-spoke.json')
 return true

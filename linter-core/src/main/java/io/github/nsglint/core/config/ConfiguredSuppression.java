@@ -41,13 +41,7 @@ public record ConfiguredSuppression(String rule, String resource, String justifi
     /** The parent resource of a child's ID ({@code .../nsg/securityRules/r} → {@code .../nsg}), or null. */
     static String parent(String id) {
         String[] segments = id.split("/");
-        int providers = -1;
-        for (int i = segments.length - 1; i >= 0; i--) {
-            if (segments[i].equalsIgnoreCase("providers")) {
-                providers = i;
-                break;
-            }
-        }
+        int providers = lastProviders(segments);
         // providers/<namespace>/<type>/<name> is a top-level resource; each further type/name pair is a child.
         if (providers < 0 || segments.length - providers <= 4) {
             return null;
@@ -58,13 +52,7 @@ public record ConfiguredSuppression(String rule, String resource, String justifi
     /** The ID, the name as written in the ID ({@code hub/AzureBastionSubnet}) and the last segment. */
     static String[] names(String id) {
         String[] segments = id.split("/");
-        int providers = -1;
-        for (int i = segments.length - 1; i >= 0; i--) {
-            if (segments[i].equalsIgnoreCase("providers")) {
-                providers = i;
-                break;
-            }
-        }
+        int providers = lastProviders(segments);
         StringBuilder name = new StringBuilder();
         // After "providers/<namespace>": type, name, child type, child name, ...
         for (int i = providers + 3; providers >= 0 && i < segments.length; i += 2) {
@@ -72,6 +60,16 @@ public record ConfiguredSuppression(String rule, String resource, String justifi
         }
         String last = segments.length == 0 ? id : segments[segments.length - 1];
         return new String[] {id, name.toString(), last};
+    }
+
+    /** Where the last {@code providers} segment is (an extension resource's ID has two), or -1. */
+    private static int lastProviders(String[] segments) {
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (segments[i].equalsIgnoreCase("providers")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Pattern glob(String pattern) {
