@@ -9,52 +9,132 @@ import java.util.List;
  * An immutable set of integers as sorted, disjoint, non-adjacent closed intervals. One class serves ports and
  * addresses: IPv4 addresses are {@code [0, 2^32)}, IPv6 addresses {@code [2^32, 2^32 + 2^128)} on the same line,
  * so a v4 rule never matches v6 traffic.
+ *
+ * <p>Most sets the engine builds are ports or IPv4 prefixes, whose bounds fit in a {@code long}; those are kept as
+ * {@code long} arrays and combined with primitive arithmetic, which is where an estate's time went when every
+ * bound was a {@code BigInteger}. A set is "small" exactly when every bound fits, so each set has one canonical
+ * form and {@link #equals} can compare like with like; a small set meeting a large one is widened for the
+ * operation.
  */
 public final class IntervalSet {
 
-    public static final IntervalSet EMPTY = new IntervalSet(new BigInteger[0], new BigInteger[0]);
+    /** The largest bound kept as a long: one below the maximum, so that {@code bound + 1} cannot overflow. */
+    private static final long SMALL_MAX = Long.MAX_VALUE - 1;
+    private static final BigInteger SMALL_MAX_BIG = BigInteger.valueOf(SMALL_MAX);
 
-    private final BigInteger[] lo;
-    private final BigInteger[] hi;
+    public static final IntervalSet EMPTY = new IntervalSet(new long[0], new long[0]);
+
+    /** The bounds when the set is small, else null. */
+    private final long[] slo;
+    private final long[] shi;
+    /**
+     * The bounds as BigIntegers: given for a large set, made on demand for a small one (volatile: shared sets such
+     * as the address-space constants are widened by whichever thread needs them first).
+     */
+    private volatile BigInteger[] lo;
+    private volatile BigInteger[] hi;
+
+    private IntervalSet(long[] lo, long[] hi) {
+        this.slo = lo;
+        this.shi = hi;
+    }
 
     private IntervalSet(BigInteger[] lo, BigInteger[] hi) {
+        this.slo = null;
+        this.shi = null;
         this.lo = lo;
         this.hi = hi;
+    }
+
+    /** The canonical set of these bounds: small when every bound fits in a long. */
+    private static IntervalSet canonical(BigInteger[] lo, BigInteger[] hi) {
+        if (lo.length == 0) {
+            return EMPTY;
+        }
+        if (hi[hi.length - 1].compareTo(SMALL_MAX_BIG) <= 0) {
+            long[] l = new long[lo.length];
+            long[] h = new long[hi.length];
+            for (int i = 0; i < lo.length; i++) {
+                l[i] = lo[i].longValueExact();
+                h[i] = hi[i].longValueExact();
+            }
+            return new IntervalSet(l, h);
+        }
+        return new IntervalSet(lo, hi);
     }
 
     public static IntervalSet of(BigInteger from, BigInteger to) {
         if (from.compareTo(to) > 0) {
             throw new IllegalArgumentException("empty interval " + from + ".." + to);
         }
-        return new IntervalSet(new BigInteger[] {from}, new BigInteger[] {to});
+        return canonical(new BigInteger[] {from}, new BigInteger[] {to});
     }
 
     public static IntervalSet of(long from, long to) {
-        return of(BigInteger.valueOf(from), BigInteger.valueOf(to));
+        if (from > to) {
+            throw new IllegalArgumentException("empty interval " + from + ".." + to);
+        }
+        if (from < 0 || to > SMALL_MAX) {
+            return of(BigInteger.valueOf(from), BigInteger.valueOf(to));
+        }
+        return new IntervalSet(new long[] {from}, new long[] {to});
+    }
+
+    private boolean small() {
+        return slo != null;
+    }
+
+    private BigInteger[] bigLo() {
+        BigInteger[] l = lo;
+        if (l == null) {
+            l = widen(slo);
+            lo = l;
+        }
+        return l;
+    }
+
+    private BigInteger[] bigHi() {
+        BigInteger[] h = hi;
+        if (h == null) {
+            h = widen(shi);
+            hi = h;
+        }
+        return h;
+    }
+
+    private static BigInteger[] widen(long[] values) {
+        BigInteger[] out = new BigInteger[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = BigInteger.valueOf(values[i]);
+        }
+        return out;
     }
 
     public boolean isEmpty() {
-        return lo.length == 0;
+        return small() ? slo.length == 0 : lo.length == 0;
     }
 
     public int intervalCount() {
-        return lo.length;
+        return small() ? slo.length : lo.length;
     }
 
     public BigInteger low(int i) {
-        return lo[i];
+        return small() ? BigInteger.valueOf(slo[i]) : lo[i];
     }
 
     public BigInteger high(int i) {
-        return hi[i];
+        return small() ? BigInteger.valueOf(shi[i]) : hi[i];
     }
 
     /** The smallest element; the set must not be empty. */
     public BigInteger first() {
-        return lo[0];
+        return low(0);
     }
 
     public boolean contains(BigInteger x) {
+        if (small()) {
+            return x.signum() >= 0 && x.compareTo(SMALL_MAX_BIG) <= 0 && contains(x.longValue());
+        }
         int a = 0;
         int b = lo.length - 1;
         while (a <= b) {
@@ -70,6 +150,22 @@ public final class IntervalSet {
         return false;
     }
 
+    private boolean contains(long x) {
+        int a = 0;
+        int b = slo.length - 1;
+        while (a <= b) {
+            int m = (a + b) >>> 1;
+            if (x < slo[m]) {
+                b = m - 1;
+            } else if (x > shi[m]) {
+                a = m + 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public IntervalSet union(IntervalSet other) {
         if (other.isEmpty()) {
             return this;
@@ -77,15 +173,34 @@ public final class IntervalSet {
         if (isEmpty()) {
             return other;
         }
-        Builder out = new Builder(lo.length + other.lo.length);
+        if (small() && other.small()) {
+            LongBuilder out = new LongBuilder(slo.length + other.slo.length);
+            int i = 0;
+            int j = 0;
+            while (i < slo.length || j < other.slo.length) {
+                if (j >= other.slo.length || (i < slo.length && slo[i] <= other.slo[j])) {
+                    out.add(slo[i], shi[i]);
+                    i++;
+                } else {
+                    out.add(other.slo[j], other.shi[j]);
+                    j++;
+                }
+            }
+            return out.build();
+        }
+        BigInteger[] al = bigLo();
+        BigInteger[] ah = bigHi();
+        BigInteger[] bl = other.bigLo();
+        BigInteger[] bh = other.bigHi();
+        Builder out = new Builder(al.length + bl.length);
         int i = 0;
         int j = 0;
-        while (i < lo.length || j < other.lo.length) {
-            if (j >= other.lo.length || (i < lo.length && lo[i].compareTo(other.lo[j]) <= 0)) {
-                out.add(lo[i], hi[i]);
+        while (i < al.length || j < bl.length) {
+            if (j >= bl.length || (i < al.length && al[i].compareTo(bl[j]) <= 0)) {
+                out.add(al[i], ah[i]);
                 i++;
             } else {
-                out.add(other.lo[j], other.hi[j]);
+                out.add(bl[j], bh[j]);
                 j++;
             }
         }
@@ -96,16 +211,38 @@ public final class IntervalSet {
         if (isEmpty() || other.isEmpty()) {
             return EMPTY;
         }
-        Builder out = new Builder(Math.max(lo.length, other.lo.length));
+        if (small() && other.small()) {
+            LongBuilder out = new LongBuilder(Math.max(slo.length, other.slo.length));
+            int i = 0;
+            int j = 0;
+            while (i < slo.length && j < other.slo.length) {
+                long a = Math.max(slo[i], other.slo[j]);
+                long b = Math.min(shi[i], other.shi[j]);
+                if (a <= b) {
+                    out.add(a, b);
+                }
+                if (shi[i] < other.shi[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return out.build();
+        }
+        BigInteger[] al = bigLo();
+        BigInteger[] ah = bigHi();
+        BigInteger[] bl = other.bigLo();
+        BigInteger[] bh = other.bigHi();
+        Builder out = new Builder(Math.max(al.length, bl.length));
         int i = 0;
         int j = 0;
-        while (i < lo.length && j < other.lo.length) {
-            BigInteger a = lo[i].max(other.lo[j]);
-            BigInteger b = hi[i].min(other.hi[j]);
+        while (i < al.length && j < bl.length) {
+            BigInteger a = al[i].max(bl[j]);
+            BigInteger b = ah[i].min(bh[j]);
             if (a.compareTo(b) <= 0) {
                 out.add(a, b);
             }
-            if (hi[i].compareTo(other.hi[j]) < 0) {
+            if (ah[i].compareTo(bh[j]) < 0) {
                 i++;
             } else {
                 j++;
@@ -115,13 +252,32 @@ public final class IntervalSet {
     }
 
     public boolean intersects(IntervalSet other) {
+        if (small() && other.small()) {
+            int i = 0;
+            int j = 0;
+            while (i < slo.length && j < other.slo.length) {
+                if (Math.max(slo[i], other.slo[j]) <= Math.min(shi[i], other.shi[j])) {
+                    return true;
+                }
+                if (shi[i] < other.shi[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return false;
+        }
+        BigInteger[] al = bigLo();
+        BigInteger[] ah = bigHi();
+        BigInteger[] bl = other.bigLo();
+        BigInteger[] bh = other.bigHi();
         int i = 0;
         int j = 0;
-        while (i < lo.length && j < other.lo.length) {
-            if (lo[i].max(other.lo[j]).compareTo(hi[i].min(other.hi[j])) <= 0) {
+        while (i < al.length && j < bl.length) {
+            if (al[i].max(bl[j]).compareTo(ah[i].min(bh[j])) <= 0) {
                 return true;
             }
-            if (hi[i].compareTo(other.hi[j]) < 0) {
+            if (ah[i].compareTo(bh[j]) < 0) {
                 i++;
             } else {
                 j++;
@@ -134,20 +290,47 @@ public final class IntervalSet {
         if (isEmpty() || other.isEmpty() || !intersects(other)) {
             return this;
         }
-        Builder out = new Builder(lo.length + other.lo.length);
+        if (small() && other.small()) {
+            LongBuilder out = new LongBuilder(slo.length + other.slo.length);
+            int j = 0;
+            for (int i = 0; i < slo.length; i++) {
+                long start = slo[i];
+                long end = shi[i];
+                while (j < other.slo.length && other.shi[j] < start) {
+                    j++;
+                }
+                int k = j;
+                while (k < other.slo.length && other.slo[k] <= end && start <= end) {
+                    if (other.slo[k] > start) {
+                        out.add(start, other.slo[k] - 1);
+                    }
+                    start = other.shi[k] + 1;
+                    k++;
+                }
+                if (start <= end) {
+                    out.add(start, end);
+                }
+            }
+            return out.build();
+        }
+        BigInteger[] al = bigLo();
+        BigInteger[] ah = bigHi();
+        BigInteger[] bl = other.bigLo();
+        BigInteger[] bh = other.bigHi();
+        Builder out = new Builder(al.length + bl.length);
         int j = 0;
-        for (int i = 0; i < lo.length; i++) {
-            BigInteger start = lo[i];
-            BigInteger end = hi[i];
-            while (j < other.lo.length && other.hi[j].compareTo(start) < 0) {
+        for (int i = 0; i < al.length; i++) {
+            BigInteger start = al[i];
+            BigInteger end = ah[i];
+            while (j < bl.length && bh[j].compareTo(start) < 0) {
                 j++;
             }
             int k = j;
-            while (k < other.lo.length && other.lo[k].compareTo(end) <= 0 && start.compareTo(end) <= 0) {
-                if (other.lo[k].compareTo(start) > 0) {
-                    out.add(start, other.lo[k].subtract(BigInteger.ONE));
+            while (k < bl.length && bl[k].compareTo(end) <= 0 && start.compareTo(end) <= 0) {
+                if (bl[k].compareTo(start) > 0) {
+                    out.add(start, bl[k].subtract(BigInteger.ONE));
                 }
-                start = other.hi[k].add(BigInteger.ONE);
+                start = bh[k].add(BigInteger.ONE);
                 k++;
             }
             if (start.compareTo(end) <= 0) {
@@ -163,19 +346,23 @@ public final class IntervalSet {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IntervalSet s && Arrays.equals(lo, s.lo) && Arrays.equals(hi, s.hi);
+        if (!(o instanceof IntervalSet s) || small() != s.small()) {
+            return false; // canonical forms: a small and a large set are never equal
+        }
+        return small() ? Arrays.equals(slo, s.slo) && Arrays.equals(shi, s.shi)
+                : Arrays.equals(lo, s.lo) && Arrays.equals(hi, s.hi);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(lo) + Arrays.hashCode(hi);
+        return small() ? 31 * Arrays.hashCode(slo) + Arrays.hashCode(shi) : 31 * Arrays.hashCode(lo) + Arrays.hashCode(hi);
     }
 
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < lo.length; i++) {
-            parts.add(lo[i].equals(hi[i]) ? lo[i].toString() : lo[i] + ".." + hi[i]);
+        for (int i = 0; i < intervalCount(); i++) {
+            parts.add(low(i).equals(high(i)) ? low(i).toString() : low(i) + ".." + high(i));
         }
         return "{" + String.join(", ", parts) + "}";
     }
@@ -203,8 +390,39 @@ public final class IntervalSet {
         }
 
         IntervalSet build() {
-            return los.isEmpty() ? EMPTY
-                    : new IntervalSet(los.toArray(new BigInteger[0]), his.toArray(new BigInteger[0]));
+            return canonical(los.toArray(new BigInteger[0]), his.toArray(new BigInteger[0]));
+        }
+    }
+
+    /** {@link Builder} for small sets, on primitive arrays. */
+    private static final class LongBuilder {
+        private long[] los;
+        private long[] his;
+        private int n;
+
+        LongBuilder(int capacity) {
+            los = new long[Math.max(capacity, 1)];
+            his = new long[Math.max(capacity, 1)];
+        }
+
+        void add(long a, long b) {
+            if (n > 0 && a <= his[n - 1] + 1) {
+                if (b > his[n - 1]) {
+                    his[n - 1] = b;
+                }
+                return;
+            }
+            if (n == los.length) {
+                los = Arrays.copyOf(los, n * 2);
+                his = Arrays.copyOf(his, n * 2);
+            }
+            los[n] = a;
+            his[n] = b;
+            n++;
+        }
+
+        IntervalSet build() {
+            return n == 0 ? EMPTY : new IntervalSet(Arrays.copyOf(los, n), Arrays.copyOf(his, n));
         }
     }
 }
