@@ -62,6 +62,7 @@ public final class FixPlanner {
         }
         Map<String, Target> targets = new HashMap<>();
         Sources sources = new Sources(report);
+        sources.parseAll(byRemedy.keySet().stream().map(Remedy::nsgId).toList());
         List<Fix> fixes = new ArrayList<>();
         for (Map.Entry<Remedy, List<String>> e : byRemedy.entrySet()) {
             Remedy r = e.getKey();
@@ -89,7 +90,7 @@ public final class FixPlanner {
     private static final class Sources {
         private final Map<String, List<NetworkSecurityGroup>> byId = new HashMap<>();
         private final Map<SourceLocation, Integer> declarations = new HashMap<>();
-        private final Map<String, Optional<Parsed>> files = new HashMap<>();
+        private final Map<String, Optional<Parsed>> files = new java.util.concurrent.ConcurrentHashMap<>();
 
         Sources(Report report) {
             for (NetworkSecurityGroup n : report.model().networkSecurityGroups()) {
@@ -104,6 +105,12 @@ public final class FixPlanner {
 
         int declarations(NetworkSecurityGroup nsg) {
             return declarations.getOrDefault(nsg.location(), 0);
+        }
+
+        /** Parses, in parallel, the files that declare these NSGs: an estate has many. */
+        void parseAll(List<String> nsgIds) {
+            nsgIds.stream().flatMap(id -> nsgs(id).stream()).map(n -> n.location().file()).distinct().toList()
+                    .parallelStream().forEach(this::parsed);
         }
 
         /** The file parsed, or null when it cannot be read now (then no fix is offered in it). */

@@ -295,7 +295,20 @@ public final class FlowEngine {
     }
 
     /** Compiled rules depend on the NSG, the direction and the context (compared by identity). */
+    /**
+     * An NSG of this model in a direction and context. Compared by identity: the NSG is a deep record (hundreds of
+     * rules), and hashing it on every lookup cost more than compiling.
+     */
     private record CompileKey(NetworkSecurityGroup nsg, Direction direction, TagContext context) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CompileKey k && k.nsg == nsg && k.direction == direction && k.context == context;
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(nsg) * 31 + direction.hashCode()) * 31 + System.identityHashCode(context);
+        }
     }
 
     /** The flows of the decisions that are certainly allowed. */

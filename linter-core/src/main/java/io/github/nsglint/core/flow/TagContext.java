@@ -128,8 +128,27 @@ public final class TagContext {
         return AddressSpace.PUBLIC.subtract(vnetDefinite);
     }
 
+    /**
+     * Tokens already resolved, by text and by the number of atoms known then (a new atom changes what a prefix
+     * may contain). An answer that carries the location of the field it was read from is not kept.
+     */
+    private final Map<String, AddressMatch> tokens = new ConcurrentHashMap<>();
+
     /** What one address token matches here: {@code *}, an IP or CIDR, or a tag. */
     AddressMatch token(String raw, SourceLocation at) {
+        String key = atoms.all().size() + "|" + raw;
+        AddressMatch known = tokens.get(key);
+        if (known != null) {
+            return known;
+        }
+        AddressMatch m = resolve(raw, at);
+        if (m.at() == null) {
+            tokens.put(key, m);
+        }
+        return m;
+    }
+
+    private AddressMatch resolve(String raw, SourceLocation at) {
         String t = raw.trim();
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.equals("*") || lower.equals("any")) {
