@@ -68,8 +68,21 @@ final class RuleJson {
      */
     record Layout(String[] lines, String newline, String unit) {
         static Layout of(String text) {
-            String[] lines = text.split("\r?\n", -1);
+            String[] lines = lines(text);
             return new Layout(lines, text.contains("\r\n") ? "\r\n" : "\n", guessUnit(lines));
+        }
+
+        /** The lines without their endings ({@code \n} or {@code \r\n}), as {@code split("\r?\n", -1)} gives. */
+        static String[] lines(String text) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            int start = 0;
+            for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+                int end = nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+                out.add(text.substring(start, end));
+                start = nl + 1;
+            }
+            out.add(text.substring(start));
+            return out.toArray(new String[0]);
         }
     }
 
