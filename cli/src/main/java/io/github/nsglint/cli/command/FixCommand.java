@@ -68,8 +68,7 @@ public final class FixCommand implements Callable<Integer> {
         }
         Report report = ProjectRun.of(config.file, input, ruleOptions).lint(err);
         report.configurationErrors().forEach(d -> err.println(d.display()));
-        report.diagnostics().stream().filter(d -> d.level() == LoadDiagnostic.Level.ERROR)
-                .forEach(d -> err.println(d.display()));
+        report.diagnostics().forEach(d -> err.println(d.display()));
         if (report.hasInputErrors()) {
             err.println("nsglint: nothing was fixed: the input has errors");
             return ExitCode.BAD_INPUT.code();

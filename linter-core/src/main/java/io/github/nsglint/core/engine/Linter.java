@@ -6,6 +6,7 @@ import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.load.LoadProgress;
 import io.github.nsglint.core.load.LoadResult;
 import io.github.nsglint.core.load.ModelLoader;
+import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.fix.FixPlanner;
 import io.github.nsglint.core.report.Report;
@@ -64,7 +65,8 @@ public final class Linter {
     public static Report run(LintRequest request, Supplier<RuleCatalog> pendingCatalog, Clock clock,
             LoadProgress progress) {
         Instant started = clock.instant();
-        LoadResult loaded = new ModelLoader().load(request.inputs(), request.parametersOrNull(), request.parameterPairs(),
+        ModelLoader loader = new ModelLoader();
+        LoadResult loaded = loader.load(request.inputs(), request.parametersOrNull(), request.parameterPairs(),
                 progress);
         RuleCatalog catalog = pendingCatalog.get();
         RuleCatalog.Configured configured = catalog.configure(request.ruleSettings());
@@ -78,12 +80,23 @@ public final class Linter {
         Set<String> ids = new HashSet<>();
         catalog.rules().forEach(r -> ids.add(r.id().toUpperCase(Locale.ROOT)));
         LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
-        List<LoadResult.Component> parts = loaded.components().isEmpty()
+        boolean streamed = !loaded.deferred().isEmpty();
+        List<LoadResult.Component> parts = loaded.components().isEmpty() && !streamed
                 ? List.of(new LoadResult.Component(loaded.model(), List.of())) : loaded.components();
+        int count = streamed ? loaded.deferred().size() : parts.size();
         // Separate networks are judged separately, in parallel: each has its own topology, flow engine and tag
-        // atoms, so nothing is shared between threads; the results are merged in component order.
-        List<Judged> judged = IntStream.range(0, parts.size()).parallel()
-                .mapToObj(i -> judge(parts.get(i), rules, request, ids, today)).toList();
+        // atoms, so nothing is shared between threads; the results are merged in component order. A big estate's
+        // networks are built here, one per task, and dropped once judged.
+        List<Judged> judged = IntStream.range(0, count).parallel()
+                .mapToObj(i -> {
+                    if (!streamed) {
+                        return judge(parts.get(i), rules, request, ids, today, List.of());
+                    }
+                    LoadResult.Built b = loader.build(loaded.deferred().get(i), request.parametersOrNull(),
+                            request.parameterPairs());
+                    return judge(b.component(), rules, request, ids, today, b.diagnostics()).withoutTopology();
+                })
+                .toList();
         List<Finding> findings = new ArrayList<>();
         List<RuleEvaluation> evaluations = new ArrayList<>();
         List<LoadDiagnostic> suppressionNotes = new ArrayList<>();
@@ -96,8 +109,15 @@ public final class Linter {
             evaluations.add(new RuleEvaluation(rules.policies().get(k).metadata(), subjects));
         }
         judged.forEach(j -> suppressionNotes.addAll(j.diagnostics()));
-        Topology topology = judged.size() == 1 ? judged.get(0).topology()
+        Topology topology = judged.size() == 1 && !streamed ? judged.get(0).topology()
                 : Topology.of(loaded.model(), request.targets());
+        if (streamed) {
+            suppressionNotes.add(new LoadDiagnostic(LoadDiagnostic.Level.NOTE, SourceLocation.caret(
+                    loaded.files().isEmpty() ? "nsglint" : loaded.files().get(0).name(), 1, 1), String.format(
+                    Locale.ROOT, "%,d networks in more than %,d MiB of input were judged one at a time to bound"
+                            + " memory: the reports carry their findings, but no network model (the HTML report"
+                            + " draws no topology) and no fixes", count, ModelLoader.streamAboveBytes() >> 20)));
+        }
         // The configuration's suppressions are the project's, over every network at once.
         Suppressions.Applied applied = Suppressions.apply(findings, List.of(), request.suppressions(), ids, today);
         List<LoadDiagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
@@ -109,17 +129,21 @@ public final class Linter {
                 .map(f -> new ScanInfo.ScannedFile(f.name(), f.bytes(), f.sha256())).toList());
         Report report = new Report(scan, rules.rules(), evaluations, applied.findings(), List.of(), List.of(),
                 diagnostics, configurationErrors, loaded.model(), topology);
-        return FixPlanner.plan(report);
+        return streamed ? report : FixPlanner.plan(report);
     }
 
     /** One network judged: findings per policy (in catalog order), what each policy looked at, notes. */
     private record Judged(List<List<Finding>> findings, List<RuleEvaluation> evaluations,
             List<LoadDiagnostic> diagnostics, Topology topology) {
+        /** Without the topology, which holds the whole network: kept only while it is needed. */
+        Judged withoutTopology() {
+            return new Judged(findings, evaluations, diagnostics, null);
+        }
     }
 
     /** Runs every policy over one network, with the suppressions written in its templates. */
     private static Judged judge(LoadResult.Component part, RuleCatalog rules, LintRequest request, Set<String> ids,
-            LocalDate today) {
+            LocalDate today, List<LoadDiagnostic> built) {
         Topology topology = Topology.of(part.model(), request.targets());
         FlowEngine engine = FlowEngine.of(topology, request.serviceTags());
         EvalContext context = new EvalContext(part.model(), topology, engine, rules.bastionRuleSet());
@@ -139,6 +163,8 @@ public final class Linter {
             perPolicy.add(inline.findings().subList(at, at + n));
             at += n;
         }
-        return new Judged(perPolicy, evaluations, inline.diagnostics(), topology);
+        List<LoadDiagnostic> notes = new ArrayList<>(built);
+        notes.addAll(inline.diagnostics());
+        return new Judged(perPolicy, evaluations, notes, topology);
     }
 }

@@ -1,16 +1,25 @@
 package io.github.nsglint.core.load;
 
 import io.github.nsglint.core.model.NetworkModel;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * What loading a set of files gives: one network model over all of them, the files that contributed to it,
  * every diagnostic, and the suppressions written in the templates. Errors are files (or parts) that could not
  * be read; the rest still loaded. {@code components} are the separate networks in it: files that refer to each
- * other's resources form one; {@code model} is their union.
+ * other's resources form one; {@code model} is their union. For a big estate the networks are not built at load
+ * time: {@code deferred} lists the files of each, {@code components} is empty and {@code model} too.
  */
 public record LoadResult(NetworkModel model, List<LoadedFile> files, List<LoadDiagnostic> diagnostics,
-        List<InlineSuppression> suppressions, List<Component> components) {
+        List<InlineSuppression> suppressions, List<Component> components, List<List<Path>> deferred) {
+
+    /** A network built later ({@link ModelLoader#build}), and what its model's building had to say. */
+    public record Built(Component component, List<LoadDiagnostic> diagnostics) {
+        public Built {
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
 
     /** One separate network: its model and the suppressions written in its templates. */
     public record Component(NetworkModel model, List<InlineSuppression> suppressions) {
@@ -28,6 +37,7 @@ public record LoadResult(NetworkModel model, List<LoadedFile> files, List<LoadDi
         java.util.Objects.requireNonNull(model, "model is null");
         files = List.copyOf(files);
         components = List.copyOf(components);
+        deferred = deferred.stream().map(List::copyOf).toList();
         diagnostics = List.copyOf(diagnostics);
         suppressions = List.copyOf(suppressions);
     }

@@ -62,13 +62,16 @@ public final class ModelLoader {
         List<LoadDiagnostic> diagnostics = new ArrayList<>();
         List<Input> expanded = expand(inputs, diagnostics);
         List<Path> files = expanded.stream().flatMap(i -> i.files().stream()).toList();
+        // A big estate is not held in memory whole: the files are read once to find the networks, and each
+        // network is read again when it is judged (LoadResult.deferred), then dropped.
+        boolean stream = totalBytes(files) > streamAboveBytes();
         AtomicInteger done = new AtomicInteger();
         List<FileLoad> loads = IntStream.range(0, files.size()).parallel()
                 .mapToObj(i -> {
                     Path file = files.get(i);
                     FileLoad l = loadFile(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters));
                     progress.loaded(done.incrementAndGet(), files.size());
-                    return l;
+                    return stream ? l.linksOnly() : l;
                 })
                 .toList();
         List<LoadResult.LoadedFile> loaded = new ArrayList<>();
@@ -104,8 +107,14 @@ public final class ModelLoader {
         // their union, for the reports.
         List<LoadResult.Component> components = new ArrayList<>();
         List<InlineSuppression> suppressions = new ArrayList<>();
-        List<Components.Links> links = loads.stream()
-                .map(l -> l.resources().isEmpty() && l.gaps().isEmpty() ? null : l.links()).toList();
+        List<Components.Links> links = loads.stream().map(FileLoad::links).toList();
+        if (stream) {
+            List<List<Path>> deferred = new ArrayList<>();
+            for (List<Integer> component : Components.of(links)) {
+                deferred.add(component.stream().map(files::get).toList());
+            }
+            return new LoadResult(NetworkModel.EMPTY, loaded, diagnostics, List.of(), List.of(), deferred);
+        }
         for (List<Integer> component : Components.of(links)) {
             ModelBuilder builder = new ModelBuilder();
             for (int i : component) {
@@ -118,14 +127,57 @@ public final class ModelLoader {
             components.add(new LoadResult.Component(model, builder.suppressions()));
         }
         return new LoadResult(NetworkModel.union(components.stream().map(LoadResult.Component::model).toList()),
-                loaded, diagnostics, suppressions, components);
+                loaded, diagnostics, suppressions, components, List.of());
+    }
+
+    /** Above this much input, networks are built one at a time when judged instead of all at once. */
+    public static final long STREAM_ABOVE_BYTES = 32L * 1024 * 1024;
+
+    /** {@link #STREAM_ABOVE_BYTES}, or the system property {@code nsglint.streamAboveBytes} (tests, tuning). */
+    public static long streamAboveBytes() {
+        return Long.getLong("nsglint.streamAboveBytes", STREAM_ABOVE_BYTES);
+    }
+
+    private static long totalBytes(List<Path> files) {
+        long total = 0;
+        for (Path f : files) {
+            try {
+                total += Files.size(f);
+            } catch (IOException e) {
+                // reported when the file is read
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Builds one deferred network: its files read and evaluated again, in input order. Their own diagnostics
+     * were reported by {@link #load}; the model's (duplicate declarations, NSGs over Azure's limits) are here.
+     */
+    public LoadResult.Built build(List<Path> files, Path parameters, Map<Path, Path> pairs) {
+        ModelBuilder builder = new ModelBuilder();
+        for (Path file : files) {
+            FileLoad l = loadFile(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters));
+            l.resources().forEach(builder::add);
+            l.gaps().forEach(builder::addGap);
+        }
+        NetworkModel model = builder.build();
+        return new LoadResult.Built(new LoadResult.Component(model, builder.suppressions()), builder.diagnostics());
     }
 
     /** What one file gives; {@code linted} is false for files that are skipped or cannot be read. */
     private record FileLoad(boolean linted, LoadResult.LoadedFile file, List<ResourceInstance> resources,
-            List<ModelGap> gaps, List<LoadDiagnostic> diagnostics) {
-        Components.Links links() {
-            return Components.links(resources);
+            List<ModelGap> gaps, List<LoadDiagnostic> diagnostics, Components.Links links) {
+
+        FileLoad(boolean linted, LoadResult.LoadedFile file, List<ResourceInstance> resources, List<ModelGap> gaps,
+                List<LoadDiagnostic> diagnostics) {
+            this(linted, file, resources, gaps, diagnostics,
+                    resources.isEmpty() && gaps.isEmpty() ? null : Components.links(resources));
+        }
+
+        /** The same without the evaluated resources, which hold the file's whole tree. */
+        FileLoad linksOnly() {
+            return new FileLoad(linted, file, List.of(), List.of(), diagnostics, links);
         }
     }
 

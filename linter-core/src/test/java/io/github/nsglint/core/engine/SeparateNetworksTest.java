@@ -105,4 +105,35 @@ class SeparateNetworksTest {
     private static String key(Finding f) {
         return f.rule().id() + " " + f.kind() + " " + f.location().display() + " " + f.message();
     }
+
+    @Test
+    void aBigEstateIsJudgedNetworkByNetworkWithTheSameFindings() throws Exception {
+        RuleCatalog catalog = RuleCatalog.load(List.of(), "current");
+        LintRequest corpus = LintRequest.of(List.of(io.github.nsglint.core.load.Corpus.quickstarts()));
+        Report whole = Linter.run(corpus, catalog);
+        String before = System.getProperty("nsglint.streamAboveBytes");
+        Report streamed;
+        System.setProperty("nsglint.streamAboveBytes", "0");
+        try {
+            streamed = Linter.run(corpus, catalog);
+        } finally {
+            if (before == null) {
+                System.clearProperty("nsglint.streamAboveBytes");
+            } else {
+                System.setProperty("nsglint.streamAboveBytes", before);
+            }
+        }
+        assertEquals(whole.findings().stream().map(SeparateNetworksTest::key).toList(),
+                streamed.findings().stream().map(SeparateNetworksTest::key).toList());
+        assertEquals(whole.evaluations(), streamed.evaluations());
+        assertEquals(0, streamed.model().networkSecurityGroups().size(), "no model is kept");
+        assertTrue(streamed.diagnostics().stream().anyMatch(d -> d.message().contains(
+                "networks in more than 0 MiB of input were judged one at a time")), "and the report says so");
+        List<String> wholeErrors = whole.diagnostics().stream().filter(d -> d.level() != io.github.nsglint.core.load
+                .LoadDiagnostic.Level.NOTE).map(io.github.nsglint.core.load.LoadDiagnostic::display).sorted().toList();
+        List<String> streamedErrors = streamed.diagnostics().stream().filter(d -> d.level() != io.github.nsglint.core
+                .load.LoadDiagnostic.Level.NOTE).map(io.github.nsglint.core.load.LoadDiagnostic::display).sorted()
+                .toList();
+        assertEquals(wholeErrors, streamedErrors, "the same warnings and errors");
+    }
 }
