@@ -27,9 +27,9 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * The engine's one entry point: load the inputs into one model, compile the rules, run every rule, report.
- * Bad rule files throw {@link RuleLoadException} before anything is linted; unreadable inputs are error
- * diagnostics in the report, and the rest is still linted.
+ * The engine's one entry point: load the inputs, find the separate networks in them, run every rule over each
+ * network, merge and report. Bad rule files throw {@link RuleLoadException} before anything is linted; unreadable
+ * inputs are error diagnostics in the report, and the rest is still linted.
  */
 public final class Linter {
 
@@ -99,7 +99,7 @@ public final class Linter {
                 .toList();
         List<Finding> findings = new ArrayList<>();
         List<RuleEvaluation> evaluations = new ArrayList<>();
-        List<LoadDiagnostic> suppressionNotes = new ArrayList<>();
+        List<LoadDiagnostic> networkNotes = new ArrayList<>();
         for (int k = 0; k < rules.policies().size(); k++) {
             List<RuleEvaluation.Subject> subjects = new ArrayList<>();
             for (Judged j : judged) {
@@ -108,20 +108,16 @@ public final class Linter {
             }
             evaluations.add(new RuleEvaluation(rules.policies().get(k).metadata(), subjects));
         }
-        judged.forEach(j -> suppressionNotes.addAll(j.diagnostics()));
+        judged.forEach(j -> networkNotes.addAll(j.diagnostics()));
         Topology topology = judged.size() == 1 && !streamed ? judged.get(0).topology()
                 : Topology.of(loaded.model(), request.targets());
         if (streamed) {
-            suppressionNotes.add(new LoadDiagnostic(LoadDiagnostic.Level.NOTE, SourceLocation.caret(
-                    loaded.files().isEmpty() ? "nsglint" : loaded.files().get(0).name(), 1, 1), String.format(
-                    Locale.ROOT, "%,d networks in more than %,d MiB of input were judged one at a time to bound"
-                            + " memory: the reports carry their findings, but no network model (the HTML report"
-                            + " draws no topology) and no fixes", count, ModelLoader.streamAboveBytes() >> 20)));
+            networkNotes.add(streamedNote(loaded, count));
         }
         // The configuration's suppressions are the project's, over every network at once.
         Suppressions.Applied applied = Suppressions.apply(findings, List.of(), request.suppressions(), ids, today);
         List<LoadDiagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
-        diagnostics.addAll(suppressionNotes);
+        diagnostics.addAll(networkNotes);
         diagnostics.addAll(applied.diagnostics());
         Instant finished = clock.instant();
         ScanInfo scan = new ScanInfo(ToolInfo.VERSION, rules.version(), started, finished,
@@ -166,5 +162,14 @@ public final class Linter {
         List<LoadDiagnostic> notes = new ArrayList<>(built);
         notes.addAll(inline.diagnostics());
         return new Judged(perPolicy, evaluations, notes, topology);
+    }
+
+    /** What every report of a big estate says: what it lacks, and why. */
+    private static LoadDiagnostic streamedNote(LoadResult loaded, int networks) {
+        String where = loaded.files().isEmpty() ? "nsglint" : loaded.files().get(0).name();
+        return new LoadDiagnostic(LoadDiagnostic.Level.NOTE, SourceLocation.caret(where, 1, 1), String.format(
+                Locale.ROOT, "%,d networks in more than %,d MiB of input were judged one at a time to bound memory:"
+                        + " the reports carry their findings, but no network model (the HTML report draws no"
+                        + " topology) and no fixes", networks, ModelLoader.streamAboveBytes() >> 20));
     }
 }
