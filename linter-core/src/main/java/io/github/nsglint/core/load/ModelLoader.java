@@ -116,15 +116,10 @@ public final class ModelLoader {
             return new LoadResult(NetworkModel.EMPTY, loaded, diagnostics, List.of(), List.of(), deferred);
         }
         for (List<Integer> component : Components.of(links)) {
-            ModelBuilder builder = new ModelBuilder();
-            for (int i : component) {
-                loads.get(i).resources().forEach(builder::add);
-                loads.get(i).gaps().forEach(builder::addGap);
-            }
-            NetworkModel model = builder.build(); // before collecting its diagnostics: building adds some
-            diagnostics.addAll(builder.diagnostics());
-            suppressions.addAll(builder.suppressions());
-            components.add(new LoadResult.Component(model, builder.suppressions()));
+            LoadResult.Built built = model(component.stream().map(loads::get).toList());
+            diagnostics.addAll(built.diagnostics());
+            suppressions.addAll(built.component().suppressions());
+            components.add(built.component());
         }
         return new LoadResult(NetworkModel.union(components.stream().map(LoadResult.Component::model).toList()),
                 loaded, diagnostics, suppressions, components, List.of());
@@ -155,13 +150,19 @@ public final class ModelLoader {
      * were reported by {@link #load}; the model's (duplicate declarations, NSGs over Azure's limits) are here.
      */
     public LoadResult.Built build(List<Path> files, Path parameters, Map<Path, Path> pairs) {
+        return model(files.stream()
+                .map(file -> loadFile(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters)))
+                .toList());
+    }
+
+    /** One network's model from its files' resources, in order, and what building it had to say. */
+    private static LoadResult.Built model(List<FileLoad> loads) {
         ModelBuilder builder = new ModelBuilder();
-        for (Path file : files) {
-            FileLoad l = loadFile(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters));
+        for (FileLoad l : loads) {
             l.resources().forEach(builder::add);
             l.gaps().forEach(builder::addGap);
         }
-        NetworkModel model = builder.build();
+        NetworkModel model = builder.build(); // before collecting its diagnostics: building adds some
         return new LoadResult.Built(new LoadResult.Component(model, builder.suppressions()), builder.diagnostics());
     }
 
