@@ -79,38 +79,11 @@ public final class SyntheticEstate {
                 peering(g, p + "-vnet0", p + "-vnet" + v);
                 peering(g, p + "-vnet" + v, p + "-vnet0");
                 start(g, "networkInterfaces", p + "-nic" + v);
-                g.writeObjectFieldStart("properties");
-                g.writeArrayFieldStart("ipConfigurations");
-                g.writeStartObject();
-                g.writeStringField("name", "ip");
-                g.writeObjectFieldStart("properties");
-                g.writeStringField("privateIPAllocationMethod", "Dynamic");
-                g.writeObjectFieldStart("subnet");
-                g.writeStringField("id", "[resourceId('Microsoft.Network/virtualNetworks/subnets', '" + p + "-vnet" + v
-                        + "', 'workload')]");
-                g.writeEndObject();
-                g.writeEndObject();
-                g.writeEndObject();
-                g.writeEndArray();
-                g.writeEndObject();
-                g.writeEndObject();
+                ipConfigurationIn(g, p + "-vnet" + v, "workload", true);
             }
         }
         start(g, "bastionHosts", p + "-bastion");
-        g.writeObjectFieldStart("properties");
-        g.writeArrayFieldStart("ipConfigurations");
-        g.writeStartObject();
-        g.writeStringField("name", "ip");
-        g.writeObjectFieldStart("properties");
-        g.writeObjectFieldStart("subnet");
-        g.writeStringField("id", "[resourceId('Microsoft.Network/virtualNetworks/subnets', '" + p
-                + "-vnet0', 'AzureBastionSubnet')]");
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
+        ipConfigurationIn(g, p + "-vnet0", "AzureBastionSubnet", false);
         g.writeEndArray();
         g.writeEndObject();
     }
@@ -121,6 +94,28 @@ public final class SyntheticEstate {
         g.writeStringField("apiVersion", "2023-09-01");
         g.writeStringField("name", name);
         g.writeStringField("location", "uksouth");
+    }
+
+    /** The properties of a NIC or Bastion host with one IP configuration in a subnet, and the resource's end. */
+    private static void ipConfigurationIn(JsonGenerator g, String vnet, String subnet, boolean dynamicIp)
+            throws IOException {
+        g.writeObjectFieldStart("properties");
+        g.writeArrayFieldStart("ipConfigurations");
+        g.writeStartObject();
+        g.writeStringField("name", "ip");
+        g.writeObjectFieldStart("properties");
+        if (dynamicIp) {
+            g.writeStringField("privateIPAllocationMethod", "Dynamic");
+        }
+        g.writeObjectFieldStart("subnet");
+        g.writeStringField("id", "[resourceId('Microsoft.Network/virtualNetworks/subnets', '" + vnet + "', '"
+                + subnet + "')]");
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     private static void peering(JsonGenerator g, String from, String to) throws IOException {
