@@ -17,6 +17,8 @@ public final class AddressSet {
 
     private final IntervalSet ips;
     private final BitSet atoms;
+    /** {@link #line()}, made on first use: cover checks ask for it once per rule and query. */
+    private volatile IntervalSet line;
 
     private AddressSet(IntervalSet ips, BitSet atoms) {
         this.ips = ips;
@@ -57,10 +59,22 @@ public final class AddressSet {
 
     /** The set on one line: IP points as they are, atom {@code i} at {@code ATOM_BASE + i}. */
     IntervalSet line() {
-        IntervalSet s = ips;
-        for (int i = atoms.nextSetBit(0); i >= 0; i = atoms.nextSetBit(i + 1)) {
-            BigInteger p = AddressSpace.ATOM_BASE.add(BigInteger.valueOf(i));
-            s = s.union(IntervalSet.of(p, p));
+        IntervalSet s = line;
+        if (s == null) {
+            s = ips;
+            if (!atoms.isEmpty()) {
+                // Atoms lie above every address, in ascending order: appended in one pass.
+                IntervalSet.Builder b = new IntervalSet.Builder(ips.intervalCount() + atoms.cardinality());
+                for (int i = 0; i < ips.intervalCount(); i++) {
+                    b.add(ips.low(i), ips.high(i));
+                }
+                for (int i = atoms.nextSetBit(0); i >= 0; i = atoms.nextSetBit(i + 1)) {
+                    BigInteger p = AddressSpace.ATOM_BASE.add(BigInteger.valueOf(i));
+                    b.add(p, p);
+                }
+                s = b.build();
+            }
+            line = s;
         }
         return s;
     }

@@ -59,42 +59,62 @@ public final class AddressSpace {
         int bits = v6 ? 128 : 32;
         int prefix = bits;
         if (slash >= 0) {
-            String p = t.substring(slash + 1);
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
-                return Optional.empty();
-            }
-            prefix = Integer.parseInt(p);
-            if (prefix > bits) {
+            prefix = decimal(t, slash + 1, t.length());
+            if (prefix < 0 || prefix > bits) {
                 return Optional.empty();
             }
         }
-        Optional<BigInteger> value = v6 ? parseV6(address) : parseV4(address);
+        if (!v6) {
+            // IPv4 in primitive arithmetic: most rules name IPv4 prefixes, and every rule is compiled per context.
+            long value = parseV4(address);
+            if (value < 0) {
+                return Optional.empty();
+            }
+            long hostMask = (1L << (32 - prefix)) - 1;
+            return Optional.of(IntervalSet.of(value & ~hostMask, value | hostMask));
+        }
+        Optional<BigInteger> value = parseV6(address);
         if (value.isEmpty()) {
             return Optional.empty();
         }
         BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
         BigInteger start = value.get().andNot(hostMask);
-        BigInteger offset = v6 ? V6_OFFSET : BigInteger.ZERO;
-        return Optional.of(IntervalSet.of(start.add(offset), start.or(hostMask).add(offset)));
+        return Optional.of(IntervalSet.of(start.add(V6_OFFSET), start.or(hostMask).add(V6_OFFSET)));
     }
 
-    private static Optional<BigInteger> parseV4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return Optional.empty();
+    /** The value of 1 to 3 decimal digits in {@code s[from, to)}, or -1. */
+    private static int decimal(String s, int from, int to) {
+        if (to - from < 1 || to - from > 3) {
+            return -1;
         }
-        long v = 0;
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
-                return Optional.empty();
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
             }
-            int octet = Integer.parseInt(p);
-            if (octet > 255) {
-                return Optional.empty();
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** A dotted quad as a number, or -1. */
+    private static long parseV4(String s) {
+        long v = 0;
+        int start = 0;
+        for (int part = 0; part < 4; part++) {
+            int end = part < 3 ? s.indexOf('.', start) : s.length();
+            if (end < 0) {
+                return -1;
+            }
+            int octet = decimal(s, start, end);
+            if (octet < 0 || octet > 255) {
+                return -1;
             }
             v = (v << 8) | octet;
+            start = end + 1;
         }
-        return Optional.of(BigInteger.valueOf(v));
+        return v;
     }
 
     private static Optional<BigInteger> parseV6(String s) {

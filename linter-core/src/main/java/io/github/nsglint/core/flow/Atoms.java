@@ -33,23 +33,35 @@ public final class Atoms {
     }
 
     private final Map<String, Atom> byKey = new HashMap<>();
-    private final List<Atom> all = new ArrayList<>();
+    /** Copied on write: atoms are made while rules compile, and read on every address a rule names. */
+    private volatile List<Atom> all = List.of();
 
     /** The atom for {@code name} of this kind and family, made on first use. */
     public synchronized Atom atom(String name, Kind kind, boolean v6) {
         String key = kind + "|" + name.toLowerCase(Locale.ROOT) + "|" + v6;
-        return byKey.computeIfAbsent(key, k -> {
-            Atom a = new Atom(all.size(), name, kind, v6);
-            all.add(a);
-            return a;
-        });
+        Atom known = byKey.get(key);
+        if (known != null) {
+            return known;
+        }
+        Atom a = new Atom(all.size(), name, kind, v6);
+        byKey.put(key, a);
+        List<Atom> grown = new ArrayList<>(all);
+        grown.add(a);
+        all = List.copyOf(grown);
+        return a;
     }
 
-    public synchronized Atom get(int id) {
+    public Atom get(int id) {
         return all.get(id);
     }
 
-    public synchronized List<Atom> all() {
-        return List.copyOf(all);
+    /** Every atom made so far, in id order (an immutable snapshot). */
+    public List<Atom> all() {
+        return all;
+    }
+
+    /** How many atoms there are; grows as rules and queries name new tags. */
+    public int size() {
+        return all.size();
     }
 }

@@ -44,11 +44,14 @@ final class BoxCover {
     }
 
     private static IntervalSet[] clip(IntervalSet[] c, IntervalSet[] target) {
-        IntervalSet[] out = new IntervalSet[5];
-        for (int d = 0; d < 5; d++) {
+        // Most boxes miss the target: find out first, cheapest dimensions (ports, protocol) before addresses.
+        for (int d : ORDER) {
             if (!c[d].intersects(target[d])) {
                 return null;
             }
+        }
+        IntervalSet[] out = new IntervalSet[5];
+        for (int d = 0; d < 5; d++) {
             out[d] = c[d].intersect(target[d]);
         }
         return out;

@@ -77,13 +77,23 @@ public record FlowBox(int protocols, AddressSet sources, IntervalSet sourcePorts
 
     /** The box as five sets on lines, in the order protocol, source, source port, destination, destination port. */
     IntervalSet[] lines() {
-        IntervalSet p = IntervalSet.EMPTY;
-        for (int bit = 0; bit < 6; bit++) {
-            if ((protocols & (1 << bit)) != 0) {
-                p = p.union(IntervalSet.of(bit, bit));
+        return new IntervalSet[] {PROTOCOL_LINES[protocols & 63], sources.line(), sourcePorts, destinations.line(),
+            destinationPorts};
+    }
+
+    /** Each combination of the six protocol bits as a set of bit numbers. */
+    private static final IntervalSet[] PROTOCOL_LINES = new IntervalSet[64];
+
+    static {
+        for (int bits = 0; bits < 64; bits++) {
+            IntervalSet p = IntervalSet.EMPTY;
+            for (int bit = 0; bit < 6; bit++) {
+                if ((bits & (1 << bit)) != 0) {
+                    p = p.union(IntervalSet.of(bit, bit));
+                }
             }
+            PROTOCOL_LINES[bits] = p;
         }
-        return new IntervalSet[] {p, sources.line(), sourcePorts, destinations.line(), destinationPorts};
     }
 
     /** The one-flow box at a point of {@link #lines()}. */

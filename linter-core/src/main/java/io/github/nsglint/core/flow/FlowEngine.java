@@ -64,16 +64,16 @@ public final class FlowEngine {
             atoms.atom("on-premises", Atoms.Kind.ON_PREMISES, v6);
         }
         for (String tag : WELL_KNOWN_TAGS) {
-            unattached.token(tag, null);
+            unattached.registerAtoms(tag);
         }
         for (NetworkSecurityGroup nsg : topology.model().networkSecurityGroups()) {
             for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
                 for (Field<List<String>> f : List.of(r.sourceAddressPrefixes(), r.destinationAddressPrefixes())) {
-                    f.known().ifPresent(ts -> ts.forEach(t -> unattached.token(t, null)));
+                    f.known().ifPresent(ts -> ts.forEach(unattached::registerAtoms));
                 }
                 for (Field<List<String>> f : List.of(r.sourceApplicationSecurityGroupIds(),
                         r.destinationApplicationSecurityGroupIds())) {
-                    f.known().ifPresent(ids -> ids.forEach(unattached::applicationSecurityGroup));
+                    f.known().ifPresent(ids -> ids.forEach(unattached::registerApplicationSecurityGroup));
                 }
             }
         }
@@ -284,7 +284,7 @@ public final class FlowEngine {
     }
 
     List<CompiledRule> rules(NetworkSecurityGroup nsg, Direction direction, TagContext ctx) {
-        int atomCount = atoms.all().size();
+        int atomCount = atoms.size();
         if (atomCount != atomsWhenCompiled) {
             // A query named a tag no rule names: its atom is new, so compiled rules must relate to it too.
             compiled.clear();
@@ -415,14 +415,19 @@ public final class FlowEngine {
         for (CompiledRule r : rules) {
             if (r.access() == wrong) {
                 for (FlowBox b : query.boxes()) {
-                    IntervalSet[] target = b.intersect(r.definite()).lines();
-                    BigInteger[] p = BoxCover.uncovered(target, possibleBefore);
+                    FlowBox hit = b.intersect(r.definite());
+                    if (hit.isEmpty()) {
+                        continue;
+                    }
+                    IntervalSet[] target = hit.lines();
+                    List<IntervalSet[]> covers = possibleBefore;
+                    BigInteger[] p = BoxCover.uncovered(target, covers);
                     if (p == null) {
-                        p = BoxCover.uncovered(target, possibleOtherAccessBefore);
+                        covers = possibleOtherAccessBefore;
+                        p = BoxCover.uncovered(target, covers);
                     }
                     if (p != null) {
-                        p = distinctEnds(target, p, p == BoxCover.uncovered(target, possibleBefore) ? possibleBefore
-                                : possibleOtherAccessBefore);
+                        p = distinctEnds(target, p, covers);
                         return new Verdict.Violated(witness(new Decision(FlowBox.point(p),
                                 FirstMatch.outcome(wrong), List.of(r.decides()), null, null), direction));
                     }
@@ -430,7 +435,8 @@ public final class FlowEngine {
             }
             if (unknown == null && (r.access() == wrong || r.access() == null)) {
                 for (FlowBox b : query.boxes()) {
-                    BigInteger[] p = BoxCover.uncovered(b.intersect(r.possible()).lines(), definiteBefore);
+                    FlowBox hit = b.intersect(r.possible());
+                    BigInteger[] p = hit.isEmpty() ? null : BoxCover.uncovered(hit.lines(), definiteBefore);
                     if (p != null) {
                         unknown = indeterminate(rules, r, p, direction);
                         break;

@@ -32,31 +32,9 @@ public final class NsgHygiene {
         for (Direction direction : Direction.values()) {
             List<CompiledRule> rules = engine.rules(nsg, direction, ctx);
             for (int i = 0; i < rules.size(); i++) {
-                CompiledRule r = rules.get(i);
-                if (r.source() == null || !r.isCertain() || r.definite().isEmpty()) {
-                    continue;
-                }
-                FlowSet flows = FlowSet.real(r.possible());
-                if (flows.isEmpty()) {
-                    continue;
-                }
-                List<SecurityRule> takers = new ArrayList<>();
-                List<IntervalSet[]> earlier = new ArrayList<>();
-                for (int j = 0; j < i; j++) {
-                    CompiledRule e = rules.get(j);
-                    if (e.access() != null && e.source() != null && e.definite().intersects(r.possible())) {
-                        takers.add(e.source());
-                        earlier.add(e.definite().lines());
-                    }
-                }
-                boolean reachable = false;
-                for (FlowBox b : flows.boxes()) {
-                    if (BoxCover.uncovered(b.lines(), earlier) != null) {
-                        reachable = true;
-                        break;
-                    }
-                }
-                if (!reachable) {
+                List<SecurityRule> takers = takers(rules, i);
+                if (takers != null) {
+                    CompiledRule r = rules.get(i);
                     out.add(new RuleProblem(RuleProblem.Kind.SHADOWED, r.source(), takers, "rule "
                             + r.decides().ruleName() + " (priority " + r.decides().priority() + ") can never match: "
                             + names(takers) + " take every flow it matches", r.source().location()));
@@ -66,19 +44,44 @@ public final class NsgHygiene {
         return out;
     }
 
+    /** The earlier rules that certainly take every flow rule i could match, or null when some flow reaches it. */
+    private static List<SecurityRule> takers(List<CompiledRule> rules, int i) {
+        CompiledRule r = rules.get(i);
+        if (r.source() == null || !r.isCertain() || r.definite().isEmpty()) {
+            return null;
+        }
+        FlowSet flows = FlowSet.real(r.possible());
+        if (flows.isEmpty()) {
+            return null;
+        }
+        List<SecurityRule> takers = new ArrayList<>();
+        List<IntervalSet[]> earlier = new ArrayList<>();
+        for (int j = 0; j < i; j++) {
+            CompiledRule e = rules.get(j);
+            if (e.access() != null && e.source() != null && e.definite().intersects(r.possible())) {
+                takers.add(e.source());
+                earlier.add(e.definite().lines());
+            }
+        }
+        for (FlowBox b : flows.boxes()) {
+            if (BoxCover.uncovered(b.lines(), earlier) != null) {
+                return null;
+            }
+        }
+        return takers;
+    }
+
     /**
      * Allow rules that take every port inbound from Internet or {@code *} ({@code 0.0.0.0/0}, {@code Any}) and
      * that some flow reaches (a rule shadowed by a deny does not open anything).
      */
     public List<RuleProblem> openToInternet(NetworkSecurityGroup nsg) {
         List<RuleProblem> out = new ArrayList<>();
-        TagContext ctx = engine.unattached();
-        java.util.Set<SecurityRule> shadowed = new java.util.HashSet<>();
-        shadowedRules(nsg, ctx).forEach(p -> shadowed.add(p.rule()));
+        List<CompiledRule> inbound = null;
         for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
             if (!(r.direction() instanceof Field.Known<Direction> d) || d.value() != Direction.INBOUND
                     || !(r.access() instanceof Field.Known<io.github.nsglint.core.model.Access> a)
-                    || a.value() != io.github.nsglint.core.model.Access.ALLOW || shadowed.contains(r)) {
+                    || a.value() != io.github.nsglint.core.model.Access.ALLOW) {
                 continue;
             }
             boolean everyPort = r.destinationPortRanges().known().orElse(List.of()).stream()
@@ -88,13 +91,29 @@ public final class NsgHygiene {
                 return t.equals("*") || t.equals("internet") || t.equals("any") || t.equals("0.0.0.0/0")
                         || t.equals("::/0");
             });
-            if (everyPort && fromInternet) {
+            if (!everyPort || !fromInternet) {
+                continue;
+            }
+            // Only a candidate is checked for shadowing: that is a cover check against every earlier rule.
+            if (inbound == null) {
+                inbound = engine.rules(nsg, Direction.INBOUND, engine.unattached());
+            }
+            if (!shadowed(inbound, r)) {
                 out.add(new RuleProblem(RuleProblem.Kind.INVALID, r, List.of(), "rule " + name(r) + " (priority "
                         + r.priority().known().map(String::valueOf).orElse("?") + ") allows every port inbound from "
                         + String.join(", ", r.sourceAddressPrefixes().known().orElse(List.of())), r.location()));
             }
         }
         return out;
+    }
+
+    private static boolean shadowed(List<CompiledRule> rules, SecurityRule rule) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).source() == rule) {
+                return takers(rules, i) != null;
+            }
+        }
+        return false;
     }
 
     /** Rules of one direction that share a priority; Azure rejects the deployment. */

@@ -95,7 +95,7 @@ public final class TagContext {
     /** Every address: all IPs and every atom known so far. */
     AddressSet universe() {
         BitSet all = new BitSet();
-        all.set(0, atoms.all().size());
+        all.set(0, atoms.size());
         return AddressSet.of(AddressSpace.ALL, all);
     }
 
@@ -132,20 +132,55 @@ public final class TagContext {
      * Tokens already resolved, by text and by the number of atoms known then (a new atom changes what a prefix
      * may contain). An answer that carries the location of the field it was read from is not kept.
      */
-    private final Map<String, AddressMatch> tokens = new ConcurrentHashMap<>();
+    private volatile Tokens tokens = new Tokens(0, new ConcurrentHashMap<>());
+
+    /** Resolved tokens while the atoms numbered {@code atomCount}. */
+    private record Tokens(int atomCount, Map<String, AddressMatch> byText) {
+    }
 
     /** What one address token matches here: {@code *}, an IP or CIDR, or a tag. */
     AddressMatch token(String raw, SourceLocation at) {
-        String key = atoms.all().size() + "|" + raw;
-        AddressMatch known = tokens.get(key);
-        if (known != null) {
-            return known;
+        Tokens known = tokens;
+        int atomCount = atoms.size();
+        if (known.atomCount() != atomCount) {
+            known = new Tokens(atomCount, new ConcurrentHashMap<>());
+            tokens = known;
         }
-        AddressMatch m = resolve(raw, at);
+        AddressMatch m = known.byText().get(raw);
+        if (m != null) {
+            return m;
+        }
+        m = resolve(raw, at);
         if (m.at() == null) {
-            tokens.put(key, m);
+            known.byText().put(raw, m);
         }
         return m;
+    }
+
+    /**
+     * Makes the atoms a token stands for, without resolving it: so that every rule compiled later relates to all
+     * of them. Only service tags without known prefixes have atoms.
+     */
+    void registerAtoms(String raw) {
+        String t = raw.trim();
+        if (t.isEmpty() || Character.isDigit(t.charAt(0)) || t.indexOf(':') >= 0 || t.equals("*")) {
+            return;
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.equals("any") || lower.equals("virtualnetwork") || lower.equals("internet")
+                || lower.equals("azureloadbalancer") || !TAG.matcher(t).matches() || tags.prefixes(t).isPresent()) {
+            return;
+        }
+        for (boolean v6 : new boolean[] {false, true}) {
+            atoms.atom(t, Atoms.Kind.SERVICE_TAG, v6);
+        }
+    }
+
+    /** Makes the atoms of an application security group; see {@link #registerAtoms(String)}. */
+    void registerApplicationSecurityGroup(String id) {
+        for (boolean v6 : new boolean[] {false, true}) {
+            atoms.atom(id, Atoms.Kind.APPLICATION_SECURITY_GROUP, v6);
+        }
     }
 
     private AddressMatch resolve(String raw, SourceLocation at) {

@@ -62,9 +62,9 @@ final class Components {
                 o.members().values().forEach(todo::push);
             } else if (n instanceof JArray a) {
                 a.elements().forEach(todo::push);
-            } else if (n instanceof JString s) {
+            } else if (n instanceof JString s && s.value().regionMatches(true, 0, "/subscriptions/", 0, 15)) {
                 String v = s.value().toLowerCase(Locale.ROOT);
-                if (v.startsWith("/subscriptions/") && v.contains("/providers/")) {
+                if (v.contains("/providers/")) {
                     addWithAncestors(ResourceIds.key(v), out);
                 }
             }

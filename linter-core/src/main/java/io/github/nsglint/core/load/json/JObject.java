@@ -28,16 +28,7 @@ public record JObject(Map<String, JNode> members, SourceLocation location) imple
 
     /** The member named {@code name}, compared case-insensitively; an exact match is preferred. */
     public Optional<JNode> get(String name) {
-        JNode exact = members.get(name);
-        if (exact != null) {
-            return Optional.of(exact);
-        }
-        for (Map.Entry<String, JNode> e : members.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return Optional.of(e.getValue());
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(getOrNull(name));
     }
 
     /** The member, or null when absent; for hot paths that would otherwise allocate an Optional. */
@@ -46,9 +37,10 @@ public record JObject(Map<String, JNode> members, SourceLocation location) imple
         if (exact != null) {
             return exact;
         }
-        for (Map.Entry<String, JNode> e : members.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
+        // Keys, not entries: the unmodifiable view wraps every entry it hands out, and most lookups miss.
+        for (String key : members.keySet()) {
+            if (key.equalsIgnoreCase(name)) {
+                return members.get(key);
             }
         }
         return null;
