@@ -21,6 +21,9 @@ record AddressMatch(AddressSet definite, AddressSet possible, String reason, Sou
     }
 
     AddressMatch union(AddressMatch o) {
+        if (definite.isEmpty() && possible.isEmpty() && reason == null) {
+            return o; // the empty start of a field's union: keeps the token's shared sets
+        }
         return new AddressMatch(definite.union(o.definite), possible.union(o.possible),
                 reason != null ? reason : o.reason, at != null ? at : o.at);
     }

@@ -26,7 +26,7 @@ public final class AddressSet {
     }
 
     public static AddressSet of(IntervalSet ips, BitSet atoms) {
-        return new AddressSet(requireNonNull(ips, "ips is null"), (BitSet) atoms.clone());
+        return new AddressSet(requireNonNull(ips, "ips is null"), copy(atoms));
     }
 
     public static AddressSet ofIps(IntervalSet ips) {
@@ -39,13 +39,27 @@ public final class AddressSet {
         return new AddressSet(IntervalSet.EMPTY, b);
     }
 
+    /**
+     * A copy made with {@code or}, not {@code clone()}: the engine copies atom sets on every set operation, and
+     * outside C2 {@code clone()} is a native call. The sets held here are never changed after construction, so
+     * one may be shared between AddressSets ({@link #NO_ATOMS}, an operand's set).
+     */
+    private static BitSet copy(BitSet atoms) {
+        BitSet b = new BitSet();
+        b.or(atoms);
+        return b;
+    }
+
+    /** The empty atom set, shared; never changed. */
+    private static final BitSet NO_ATOMS = new BitSet();
+
     public IntervalSet ips() {
         return ips;
     }
 
     /** A copy of the atom ids. */
     public BitSet atoms() {
-        return (BitSet) atoms.clone();
+        return copy(atoms);
     }
 
     public boolean hasAtom(int atom) {
@@ -68,9 +82,10 @@ public final class AddressSet {
                 for (int i = 0; i < ips.intervalCount(); i++) {
                     b.add(ips.low(i), ips.high(i));
                 }
-                for (int i = atoms.nextSetBit(0); i >= 0; i = atoms.nextSetBit(i + 1)) {
-                    BigInteger p = AddressSpace.ATOM_BASE.add(BigInteger.valueOf(i));
-                    b.add(p, p);
+                for (int i = atoms.nextSetBit(0); i >= 0; i = atoms.nextSetBit(atoms.nextClearBit(i))) {
+                    int end = atoms.nextClearBit(i); // a run of atoms is one interval
+                    b.add(AddressSpace.ATOM_BASE.add(BigInteger.valueOf(i)),
+                            AddressSpace.ATOM_BASE.add(BigInteger.valueOf(end - 1)));
                 }
                 s = b.build();
             }
@@ -92,14 +107,27 @@ public final class AddressSet {
     }
 
     public AddressSet union(AddressSet o) {
-        BitSet b = (BitSet) atoms.clone();
+        // Shared sets stay shared, so the lines they have made are reused (rules naming one token are common).
+        if (o == this || o.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return o;
+        }
+        BitSet b = copy(atoms);
         b.or(o.atoms);
         return new AddressSet(ips.union(o.ips), b);
     }
 
     public AddressSet intersect(AddressSet o) {
-        BitSet b = (BitSet) atoms.clone();
-        b.and(o.atoms);
+        if (o == this) {
+            return this;
+        }
+        BitSet b = NO_ATOMS;
+        if (atoms.intersects(o.atoms)) {
+            b = copy(atoms);
+            b.and(o.atoms);
+        }
         return new AddressSet(ips.intersect(o.ips), b);
     }
 
@@ -108,15 +136,21 @@ public final class AddressSet {
     }
 
     public AddressSet subtract(AddressSet o) {
-        BitSet b = (BitSet) atoms.clone();
-        b.andNot(o.atoms);
+        BitSet b = atoms;
+        if (atoms.intersects(o.atoms)) {
+            b = copy(atoms);
+            b.andNot(o.atoms);
+        }
         return new AddressSet(ips.subtract(o.ips), b);
     }
 
     public boolean containsAll(AddressSet o) {
-        BitSet missing = (BitSet) o.atoms.clone();
-        missing.andNot(atoms);
-        return missing.isEmpty() && ips.containsAll(o.ips);
+        for (int i = o.atoms.nextSetBit(0); i >= 0; i = o.atoms.nextSetBit(i + 1)) {
+            if (!atoms.get(i)) {
+                return false;
+            }
+        }
+        return ips.containsAll(o.ips);
     }
 
     @Override

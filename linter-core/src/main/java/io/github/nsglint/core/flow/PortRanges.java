@@ -21,12 +21,20 @@ public final class PortRanges {
         return IntervalSet.of(a, b);
     }
 
+    /** Up to five digits, at most 65535; null otherwise. A loop, not a stream: every rule of every NSG is parsed. */
     private static Integer port(String s) {
         String t = s.trim();
-        if (t.isEmpty() || t.length() > 5 || !t.chars().allMatch(Character::isDigit)) {
+        if (t.isEmpty() || t.length() > 5) {
             return null;
         }
-        int v = Integer.parseInt(t);
+        int v = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            v = v * 10 + (c - '0');
+        }
         return v <= 65535 ? v : null;
     }
 }

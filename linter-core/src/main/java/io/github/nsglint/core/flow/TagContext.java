@@ -4,6 +4,7 @@ import io.github.nsglint.core.model.SourceLocation;
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class TagContext {
 
+    private static final byte NEITHER = 1;
+    private static final byte POSSIBLE = 2;
+    private static final byte DEFINITE = 3;
     private static final Pattern TAG = Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)*");
 
     private final String description;
@@ -56,6 +60,12 @@ public final class TagContext {
         this.onPremises = onPremises;
         this.tags = tags;
         this.atoms = atoms;
+        this.hulls = new IntervalSet[Atoms.Kind.values().length * 2];
+        for (Atoms.Kind kind : Atoms.Kind.values()) {
+            for (boolean v6 : new boolean[] {false, true}) {
+                hulls[slot(kind, v6)] = computeHull(kind, v6);
+            }
+        }
     }
 
     /**
@@ -100,19 +110,27 @@ public final class TagContext {
     }
 
     /**
-     * Hulls by atom ID: every concrete prefix of every rule is compared with every atom's hull, so computing a
-     * hull once per context instead of per comparison matters on big NSGs.
+     * Hulls by an atom's kind and family, which are all they depend on: every concrete prefix of every rule is
+     * compared with them, so each is made once, with the context, and compared once per prefix.
      */
-    private final Map<Integer, IntervalSet> hulls = new ConcurrentHashMap<>();
+    private final IntervalSet[] hulls;
+
+    private static int slot(Atoms.Atom a) {
+        return slot(a.kind(), a.v6());
+    }
+
+    private static int slot(Atoms.Kind kind, boolean v6) {
+        return kind.ordinal() * 2 + (v6 ? 1 : 0);
+    }
 
     /** The addresses an atom can stand for, here (an over-approximation). */
     IntervalSet hull(Atoms.Atom a) {
-        return hulls.computeIfAbsent(a.id(), id -> computeHull(a));
+        return hulls[slot(a)];
     }
 
-    private IntervalSet computeHull(Atoms.Atom a) {
-        IntervalSet family = a.v6() ? AddressSpace.ALL_V6 : AddressSpace.ALL_V4;
-        return switch (a.kind()) {
+    private IntervalSet computeHull(Atoms.Kind kind, boolean v6) {
+        IntervalSet family = v6 ? AddressSpace.ALL_V6 : AddressSpace.ALL_V4;
+        return switch (kind) {
             case SERVICE_TAG -> AddressSpace.PUBLIC.intersect(family).subtract(vnetDefinite);
             case APPLICATION_SECURITY_GROUP -> vnetPossible.subtract(AddressSpace.AZURE_PLATFORM).intersect(family);
             case ON_PREMISES -> AddressSpace.NOT_PUBLIC.intersect(family).subtract(vnetDefinite);
@@ -190,8 +208,8 @@ public final class TagContext {
             return AddressMatch.exact(universe());
         }
         if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.indexOf(':') >= 0)) {
-            return AddressSpace.cidr(t).map(this::concrete)
-                    .orElseGet(() -> unknown("'" + t + "' is not a valid IP address or CIDR", at));
+            Optional<IntervalSet> ips = AddressSpace.cidr(t);
+            return ips.isPresent() ? concrete(ips.get(), t) : unknown("'" + t + "' is not a valid IP address or CIDR", at);
         }
         switch (lower) {
             case "virtualnetwork":
@@ -199,14 +217,15 @@ public final class TagContext {
             case "internet":
                 return internet();
             case "azureloadbalancer":
-                return concrete(AddressSpace.AZURE_PLATFORM);
+                return concrete(AddressSpace.AZURE_PLATFORM, t);
             default:
                 break;
         }
         if (!TAG.matcher(t).matches()) {
             return unknown("'" + t + "' is neither an address nor a service tag", at);
         }
-        return tags.prefixes(t).map(this::concrete).orElseGet(() -> serviceTag(t));
+        Optional<IntervalSet> prefixes = tags.prefixes(t);
+        return prefixes.isPresent() ? concrete(prefixes.get(), t) : serviceTag(t);
     }
 
     /** The members of an application security group. */
@@ -233,22 +252,30 @@ public final class TagContext {
         return new AddressMatch(AddressSet.EMPTY, universe(), reason, at);
     }
 
-    /** A concrete set: atoms certainly inside it are matched, atoms that may overlap it possibly. */
-    private AddressMatch concrete(IntervalSet ips) {
+    /**
+     * A concrete set: atoms certainly inside it are matched, atoms that may overlap it possibly. {@code token} is
+     * the text the rule gave, named in the reason (formatting the set for every rule cost more than the rest).
+     */
+    private AddressMatch concrete(IntervalSet ips, String token) {
         BitSet definite = new BitSet();
         BitSet possible = new BitSet();
+        // Atoms of one kind and family share a hull, so they share the answer: computed once per slot.
+        byte[] answer = new byte[hulls.length];
         for (Atoms.Atom a : atoms.all()) {
-            IntervalSet h = hull(a);
-            if (!h.isEmpty() && ips.containsAll(h)) {
-                definite.set(a.id());
+            int k = slot(a);
+            if (answer[k] == 0) {
+                IntervalSet h = hull(a);
+                answer[k] = !h.isEmpty() && ips.containsAll(h) ? DEFINITE : h.intersects(ips) ? POSSIBLE : NEITHER;
             }
-            if (h.intersects(ips)) {
+            if (answer[k] == DEFINITE) {
+                definite.set(a.id());
+            } else if (answer[k] == POSSIBLE) {
                 possible.set(a.id());
             }
         }
         possible.or(definite);
         String reason = possible.equals(definite) ? null
-                : "whether the addresses of a service tag, ASG or on-premises network fall in " + describe(ips)
+                : "whether the addresses of a service tag, ASG or on-premises network fall in " + token
                         + " is not known without their prefixes";
         return new AddressMatch(AddressSet.of(ips, definite), AddressSet.of(ips, possible), reason, null);
     }
@@ -333,12 +360,4 @@ public final class TagContext {
                 "service tag '" + name + "' has no known prefixes (supply the ServiceTags_Public file to make them"
                         + " exact)", null);
     }
-
-    private static String describe(IntervalSet ips) {
-        if (ips.intervalCount() == 1) {
-            return AddressSpace.format(ips.low(0)) + " - " + AddressSpace.format(ips.high(0));
-        }
-        return "the rule's addresses";
-    }
-
 }
