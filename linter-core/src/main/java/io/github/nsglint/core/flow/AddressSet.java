@@ -94,6 +94,26 @@ public final class AddressSet {
         return s;
     }
 
+    /** The lowest or highest point of {@link #line()} (atoms lie above every address); the set must not be empty. */
+    BigInteger corner(boolean high) {
+        if (high && !atoms.isEmpty()) {
+            return AddressSpace.ATOM_BASE.add(BigInteger.valueOf(atoms.length() - 1));
+        }
+        if (!ips.isEmpty()) {
+            return high ? ips.high(ips.intervalCount() - 1) : ips.low(0);
+        }
+        return AddressSpace.ATOM_BASE.add(BigInteger.valueOf(atoms.nextSetBit(0)));
+    }
+
+    /** Whether a point of {@link #line()} is in the set, without making the line. */
+    boolean containsPoint(BigInteger p) {
+        if (p.compareTo(AddressSpace.ATOM_BASE) >= 0) {
+            BigInteger atom = p.subtract(AddressSpace.ATOM_BASE);
+            return atom.bitLength() < 31 && atoms.get(atom.intValue());
+        }
+        return ips.contains(p);
+    }
+
     /** The single address (or atom) at a point of {@link #line()}. */
     static AddressSet point(BigInteger p) {
         if (p.compareTo(AddressSpace.ATOM_BASE) >= 0) {

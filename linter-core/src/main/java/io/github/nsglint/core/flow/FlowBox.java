@@ -96,6 +96,27 @@ public record FlowBox(int protocols, AddressSet sources, IntervalSet sourcePorts
         }
     }
 
+    /**
+     * A corner of a non-empty box as a point of {@link #lines()}: the lowest value of every dimension, or the
+     * highest. Cheap to make and to test, so it is tried before a cover search.
+     */
+    BigInteger[] corner(boolean high) {
+        int bit = high ? 31 - Integer.numberOfLeadingZeros(protocols) : Integer.numberOfTrailingZeros(protocols);
+        return new BigInteger[] {BigInteger.valueOf(bit), sources.corner(high), corner(sourcePorts, high),
+            destinations.corner(high), corner(destinationPorts, high)};
+    }
+
+    private static BigInteger corner(IntervalSet s, boolean high) {
+        return high ? s.high(s.intervalCount() - 1) : s.low(0);
+    }
+
+    /** Whether the flow at a point of {@link #lines()} is in this box. */
+    boolean contains(BigInteger[] p) {
+        int bit = p[0].intValue();
+        return bit >= 0 && bit < 31 && (protocols & (1 << bit)) != 0 && sourcePorts.contains(p[2])
+                && destinationPorts.contains(p[4]) && sources.containsPoint(p[1]) && destinations.containsPoint(p[3]);
+    }
+
     /** The one-flow box at a point of {@link #lines()}. */
     static FlowBox point(BigInteger[] p) {
         return new FlowBox(1 << p[0].intValueExact(), AddressSet.point(p[1]), IntervalSet.of(p[2], p[2]),

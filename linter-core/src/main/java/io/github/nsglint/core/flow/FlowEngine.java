@@ -408,22 +408,30 @@ public final class FlowEngine {
      */
     private Verdict check(List<CompiledRule> rules, FlowSet query, io.github.nsglint.core.model.Access wrong,
             Direction direction) {
-        List<IntervalSet[]> possibleBefore = new ArrayList<>();
-        List<IntervalSet[]> possibleOtherAccessBefore = new ArrayList<>();
-        List<IntervalSet[]> definiteBefore = new ArrayList<>();
+        // Each box of the query keeps its own lists of earlier rules, holding only those that reach it: a rule
+        // that misses the box cannot cover any part of it, and most rules miss a narrow query.
+        List<FlowBox> boxes = query.boxes();
+        List<List<IntervalSet[]>> possibleBefore = new ArrayList<>();
+        List<List<IntervalSet[]>> possibleOtherAccessBefore = new ArrayList<>();
+        List<List<IntervalSet[]>> definiteBefore = new ArrayList<>();
+        for (int k = 0; k < boxes.size(); k++) {
+            possibleBefore.add(new ArrayList<>());
+            possibleOtherAccessBefore.add(new ArrayList<>());
+            definiteBefore.add(new ArrayList<>());
+        }
         Verdict.Indeterminate unknown = null;
         for (CompiledRule r : rules) {
             if (r.access() == wrong) {
-                for (FlowBox b : query.boxes()) {
-                    FlowBox hit = b.intersect(r.definite());
+                for (int k = 0; k < boxes.size(); k++) {
+                    FlowBox hit = boxes.get(k).intersect(r.definite());
                     if (hit.isEmpty()) {
                         continue;
                     }
                     IntervalSet[] target = hit.lines();
-                    List<IntervalSet[]> covers = possibleBefore;
+                    List<IntervalSet[]> covers = possibleBefore.get(k);
                     BigInteger[] p = BoxCover.uncovered(target, covers);
                     if (p == null) {
-                        covers = possibleOtherAccessBefore;
+                        covers = possibleOtherAccessBefore.get(k);
                         p = BoxCover.uncovered(target, covers);
                     }
                     if (p != null) {
@@ -434,20 +442,27 @@ public final class FlowEngine {
                 }
             }
             if (unknown == null && (r.access() == wrong || r.access() == null)) {
-                for (FlowBox b : query.boxes()) {
-                    FlowBox hit = b.intersect(r.possible());
-                    BigInteger[] p = hit.isEmpty() ? null : BoxCover.uncovered(hit.lines(), definiteBefore);
+                for (int k = 0; k < boxes.size(); k++) {
+                    FlowBox hit = boxes.get(k).intersect(r.possible());
+                    BigInteger[] p = hit.isEmpty() ? null : BoxCover.uncovered(hit.lines(), definiteBefore.get(k));
                     if (p != null) {
                         unknown = indeterminate(rules, r, p, direction);
                         break;
                     }
                 }
             }
-            IntervalSet[] possible = r.possible().lines();
-            possibleBefore.add(possible);
-            definiteBefore.add(r.definite().lines());
-            if (r.access() != wrong) {
-                possibleOtherAccessBefore.add(possible);
+            for (int k = 0; k < boxes.size(); k++) {
+                FlowBox b = boxes.get(k);
+                if (r.possible().intersects(b)) {
+                    IntervalSet[] possible = r.possible().lines();
+                    possibleBefore.get(k).add(possible);
+                    if (r.access() != wrong) {
+                        possibleOtherAccessBefore.get(k).add(possible);
+                    }
+                    if (r.definite().intersects(b)) {
+                        definiteBefore.get(k).add(r.definite().lines());
+                    }
+                }
             }
         }
         return unknown != null ? unknown : new Verdict.Holds();
