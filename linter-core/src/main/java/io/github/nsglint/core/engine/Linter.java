@@ -13,6 +13,7 @@ import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.RuleEvaluation;
 import io.github.nsglint.core.report.ScanInfo;
 import io.github.nsglint.core.report.ToolInfo;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -65,21 +68,17 @@ public final class Linter {
     public static Report run(LintRequest request, Supplier<RuleCatalog> pendingCatalog, Clock clock,
             LoadProgress progress) {
         Instant started = clock.instant();
-        ModelLoader loader = new ModelLoader();
-        LoadResult loaded = loader.load(request.inputs(), request.parametersOrNull(), request.parameterPairs(),
-                progress);
-        RuleCatalog catalog = pendingCatalog.get();
-        RuleCatalog.Configured configured = catalog.configure(request.ruleSettings());
-        List<LoadDiagnostic> configurationErrors = new ArrayList<>(configured.errors());
-        for (ConfiguredSuppression s : request.suppressions()) {
-            if (catalog.policy(s.rule()).isEmpty()) {
-                configurationErrors.add(catalog.unknownRule(s.rule(), s.location()));
-            }
-        }
-        RuleCatalog rules = configured.catalog();
-        Set<String> ids = new HashSet<>();
-        catalog.rules().forEach(r -> ids.add(r.id().toUpperCase(Locale.ROOT)));
         LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
+        ModelLoader loader = new ModelLoader();
+        Catalog catalog = new Catalog(pendingCatalog, request);
+        // In a big estate, a template that stands alone is judged as soon as it is read, not read again later.
+        Map<Path, Judged> judgedAlone = new ConcurrentHashMap<>();
+        LoadResult loaded = loader.load(request.inputs(), request.parametersOrNull(), request.parameterPairs(),
+                progress, (file, network) -> judgedAlone.put(file, judge(network.component(), catalog.rules(),
+                        request, catalog.ids(), today, network.diagnostics()).withoutTopology()));
+        RuleCatalog rules = catalog.rules();
+        Set<String> ids = catalog.ids();
+        List<LoadDiagnostic> configurationErrors = catalog.errors();
         boolean streamed = !loaded.deferred().isEmpty();
         List<LoadResult.Component> parts = loaded.components().isEmpty() && !streamed
                 ? List.of(new LoadResult.Component(loaded.model(), List.of())) : loaded.components();
@@ -92,8 +91,12 @@ public final class Linter {
                     if (!streamed) {
                         return judge(parts.get(i), rules, request, ids, today, List.of());
                     }
-                    LoadResult.Built b = loader.build(loaded.deferred().get(i), request.parametersOrNull(),
-                            request.parameterPairs());
+                    List<Path> files = loaded.deferred().get(i);
+                    Judged alone = files.size() == 1 ? judgedAlone.get(files.get(0)) : null;
+                    if (alone != null) {
+                        return alone; // its network is the file alone, as when it was judged
+                    }
+                    LoadResult.Built b = loader.build(files, request.parametersOrNull(), request.parameterPairs());
                     return judge(b.component(), rules, request, ids, today, b.diagnostics()).withoutTopology();
                 })
                 .toList();
@@ -126,6 +129,57 @@ public final class Linter {
         Report report = new Report(scan, rules.rules(), evaluations, applied.findings(), List.of(), List.of(),
                 diagnostics, configurationErrors, loaded.model(), topology);
         return streamed ? report : FixPlanner.plan(report);
+    }
+
+    /**
+     * The configured catalog, made once when first needed: after loading for a normal run (so that a catalog still
+     * compiling overlaps the loading), during loading when a big estate's templates are judged as they are read.
+     */
+    private static final class Catalog {
+        private final Supplier<RuleCatalog> pending;
+        private final LintRequest request;
+        private RuleCatalog rules;
+        private Set<String> ids;
+        private List<LoadDiagnostic> errors;
+
+        Catalog(Supplier<RuleCatalog> pending, LintRequest request) {
+            this.pending = pending;
+            this.request = request;
+        }
+
+        private synchronized void configure() {
+            if (rules != null) {
+                return;
+            }
+            RuleCatalog catalog = pending.get();
+            RuleCatalog.Configured configured = catalog.configure(request.ruleSettings());
+            List<LoadDiagnostic> found = new ArrayList<>(configured.errors());
+            for (ConfiguredSuppression s : request.suppressions()) {
+                if (catalog.policy(s.rule()).isEmpty()) {
+                    found.add(catalog.unknownRule(s.rule(), s.location()));
+                }
+            }
+            Set<String> known = new HashSet<>();
+            catalog.rules().forEach(r -> known.add(r.id().toUpperCase(Locale.ROOT)));
+            ids = Set.copyOf(known);
+            errors = List.copyOf(found);
+            rules = configured.catalog();
+        }
+
+        synchronized RuleCatalog rules() {
+            configure();
+            return rules;
+        }
+
+        synchronized Set<String> ids() {
+            configure();
+            return ids;
+        }
+
+        synchronized List<LoadDiagnostic> errors() {
+            configure();
+            return errors;
+        }
     }
 
     /** One network judged: findings per policy (in catalog order), what each policy looked at, notes. */

@@ -32,6 +32,32 @@ final class Components {
 
     /** What a file declares and what it refers to, as resource ID keys. */
     record Links(Set<String> declared, Set<String> referenced) {
+        /**
+         * Whether the file refers only to what it declares itself or to what lies inside that (a subnet written
+         * inside its VNet), so that it most likely forms a network alone. Only a hint: which files are one
+         * network is decided by {@link #of} once every file is read.
+         */
+        boolean selfContained() {
+            for (String k : referenced) {
+                if (!namesResource(k)) {
+                    continue; // a provider namespace, reached by walking up from a resource: nothing declares it
+                }
+                String inside = k;
+                while (!inside.isEmpty() && inside.contains("/providers/") && !declared.contains(inside)) {
+                    inside = ResourceIds.parent(inside);
+                }
+                if (!declared.contains(inside)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether a key names a resource: a namespace, a type and a name after its last {@code /providers/}. */
+        private static boolean namesResource(String key) {
+            int at = key.lastIndexOf("/providers/");
+            return at >= 0 && key.substring(at + "/providers/".length()).split("/", -1).length >= 3;
+        }
     }
 
     static Links links(List<ResourceInstance> resources) {

@@ -59,6 +59,15 @@ public final class ModelLoader {
      * keyed by absolute normalised path), which win over {@code parameters} and the convention.
      */
     public LoadResult load(List<Path> inputs, Path parameters, Map<Path, Path> pairs, LoadProgress progress) {
+        return load(inputs, parameters, pairs, progress, AloneNetwork.NONE);
+    }
+
+    /**
+     * As {@link #load(List, Path, Map, LoadProgress)}; for a big estate, {@code alone} is given the network of each
+     * file that refers to nothing outside itself, as the file is read (most templates of an estate stand alone).
+     */
+    public LoadResult load(List<Path> inputs, Path parameters, Map<Path, Path> pairs, LoadProgress progress,
+            AloneNetwork alone) {
         List<LoadDiagnostic> diagnostics = new ArrayList<>();
         List<Input> expanded = expand(inputs, diagnostics);
         List<Path> files = expanded.stream().flatMap(i -> i.files().stream()).toList();
@@ -69,7 +78,11 @@ public final class ModelLoader {
         List<FileLoad> loads = IntStream.range(0, files.size()).parallel()
                 .mapToObj(i -> {
                     Path file = files.get(i);
-                    FileLoad l = loadFile(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters));
+                    FileLoad l = loadFile(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters),
+                            true);
+                    if (stream && l.links() != null && l.links().selfContained()) {
+                        alone.built(file, model(List.of(l))); // saves reading it again, if it stays alone
+                    }
                     progress.loaded(done.incrementAndGet(), files.size());
                     return stream ? l.linksOnly() : l;
                 })
@@ -151,7 +164,7 @@ public final class ModelLoader {
      */
     public LoadResult.Built build(List<Path> files, Path parameters, Map<Path, Path> pairs) {
         return model(files.stream()
-                .map(file -> loadFile(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters)))
+                .map(file -> loadFile(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters), false))
                 .toList());
     }
 
@@ -171,9 +184,9 @@ public final class ModelLoader {
             List<ModelGap> gaps, List<LoadDiagnostic> diagnostics, Components.Links links) {
 
         FileLoad(boolean linted, LoadResult.LoadedFile file, List<ResourceInstance> resources, List<ModelGap> gaps,
-                List<LoadDiagnostic> diagnostics) {
+                List<LoadDiagnostic> diagnostics, boolean withLinks) {
             this(linted, file, resources, gaps, diagnostics,
-                    resources.isEmpty() && gaps.isEmpty() ? null : Components.links(resources));
+                    !withLinks || resources.isEmpty() && gaps.isEmpty() ? null : Components.links(resources));
         }
 
         /** The same without the evaluated resources, which hold the file's whole tree. */
@@ -186,7 +199,11 @@ public final class ModelLoader {
     private record Input(Path path, boolean folder, List<Path> files) {
     }
 
-    private FileLoad loadFile(Path file, Path explicitParameters) {
+    /**
+     * Reads and evaluates one file. {@code firstRead} is false when a deferred network is built again: then the
+     * file's hash and links, found by the first read, are not computed twice.
+     */
+    private FileLoad loadFile(Path file, Path explicitParameters, boolean firstRead) {
         List<ResourceInstance> resources = new ArrayList<>();
         List<ModelGap> gaps = new ArrayList<>();
         List<LoadDiagnostic> diagnostics = new ArrayList<>();
@@ -195,15 +212,15 @@ public final class ModelLoader {
         LoadResult.LoadedFile loaded;
         try {
             byte[] bytes = JsonReader.bytes(file, name);
-            loaded = new LoadResult.LoadedFile(name, bytes.length, sha256(bytes));
+            loaded = new LoadResult.LoadedFile(name, bytes.length, firstRead ? sha256(bytes) : "");
             root = reader.read(bytes, name);
         } catch (TemplateLoadException e) {
             diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
                     SourceLocation.caret(e.file(), e.line(), e.column()), e.errorMessage()));
-            return new FileLoad(false, null, resources, gaps, diagnostics);
+            return new FileLoad(false, null, resources, gaps, diagnostics, firstRead);
         }
         boolean linted = loadFile(file, name, root, explicitParameters, resources, gaps, diagnostics);
-        return new FileLoad(linted, loaded, resources, gaps, diagnostics);
+        return new FileLoad(linted, loaded, resources, gaps, diagnostics, firstRead);
     }
 
     /** Hashed here, on the loading threads, as the file is read: the report names each file's SHA-256. */

@@ -111,18 +111,7 @@ class SeparateNetworksTest {
         RuleCatalog catalog = RuleCatalog.load(List.of(), "current");
         LintRequest corpus = LintRequest.of(List.of(io.github.nsglint.core.load.Corpus.quickstarts()));
         Report whole = Linter.run(corpus, catalog);
-        String before = System.getProperty("nsglint.streamAboveBytes");
-        Report streamed;
-        System.setProperty("nsglint.streamAboveBytes", "0");
-        try {
-            streamed = Linter.run(corpus, catalog);
-        } finally {
-            if (before == null) {
-                System.clearProperty("nsglint.streamAboveBytes");
-            } else {
-                System.setProperty("nsglint.streamAboveBytes", before);
-            }
-        }
+        Report streamed = streamed(() -> Linter.run(corpus, catalog));
         assertEquals(whole.findings().stream().map(SeparateNetworksTest::key).toList(),
                 streamed.findings().stream().map(SeparateNetworksTest::key).toList());
         assertEquals(whole.evaluations(), streamed.evaluations());
@@ -135,5 +124,49 @@ class SeparateNetworksTest {
                 .load.LoadDiagnostic.Level.NOTE).map(io.github.nsglint.core.load.LoadDiagnostic::display).sorted()
                 .toList();
         assertEquals(wholeErrors, streamedErrors, "the same warnings and errors");
+    }
+
+    /** A run as a big estate runs, whatever the size of its input: networks built one at a time. */
+    private static Report streamed(java.util.function.Supplier<Report> run) {
+        String before = System.getProperty("nsglint.streamAboveBytes");
+        System.setProperty("nsglint.streamAboveBytes", "0");
+        try {
+            return run.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty("nsglint.streamAboveBytes");
+            } else {
+                System.setProperty("nsglint.streamAboveBytes", before);
+            }
+        }
+    }
+
+    @Test
+    void aTemplateJudgedAloneAsItIsReadIsJudgedAgainWithTheFileThatRefersToIt() throws Exception {
+        // hub.json refers to nothing outside itself, so a big estate judges it as soon as it is read; spoke.json
+        // then joins it (its peerings name the hub's VNet), and only the network of both may be reported.
+        String bastion = "{\"type\": \"Microsoft.Network/bastionHosts\", \"apiVersion\": \"2023-09-01\", \"name\":"
+                + " \"bastion\", \"location\": \"uksouth\", \"properties\": {\"ipConfigurations\": [{\"name\": \"ip\","
+                + " \"properties\": {\"subnet\": {\"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets',"
+                + " 'hub', 'AzureBastionSubnet')]\"}}}]}}";
+        Files.writeString(dir.resolve("a-hub.json"), HEAD + vnet("hub", "10.0.0.0/16",
+                "{\"name\": \"AzureBastionSubnet\", \"properties\": {\"addressPrefix\": \"10.0.1.0/26\"}}") + ", "
+                + bastion + "]}");
+        String nic = "{\"type\": \"Microsoft.Network/networkInterfaces\", \"apiVersion\": \"2023-09-01\", \"name\":"
+                + " \"nic\", \"location\": \"uksouth\", \"properties\": {\"ipConfigurations\": [{\"name\": \"ip\","
+                + " \"properties\": {\"subnet\": {\"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets',"
+                + " 'spoke', 'workload')]\"}}}]}}";
+        Files.writeString(dir.resolve("b-spoke.json"), HEAD + nsg("spoke-nsg", "VirtualNetwork") + ", "
+                + vnet("spoke", "10.1.0.0/16", "{\"name\": \"workload\", \"properties\": {\"addressPrefix\":"
+                        + " \"10.1.1.0/24\", \"networkSecurityGroup\": {\"id\":"
+                        + " \"[resourceId('Microsoft.Network/networkSecurityGroups', 'spoke-nsg')]\"}}}") + ", "
+                + nic + ", " + peering("spoke", "hub") + ", " + peering("hub", "spoke") + "]}");
+        Report whole = lintFolder();
+        Report streamed = streamed(this::lintFolder);
+        assertTrue(streamed.findings().stream().anyMatch(f -> f.rule().id().equals("SPK002")
+                && f.resourceId().endsWith("/virtualNetworks/spoke/subnets/workload")), streamed.findings().toString());
+        assertEquals(whole.findings().stream().map(SeparateNetworksTest::key).toList(),
+                streamed.findings().stream().map(SeparateNetworksTest::key).toList());
+        assertEquals(whole.evaluations(), streamed.evaluations());
     }
 }

@@ -3,8 +3,6 @@ package io.github.nsglint.core.load.json;
 import static java.util.Objects.requireNonNull;
 
 import io.github.nsglint.core.model.SourceLocation;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,14 +14,7 @@ public record JObject(Map<String, JNode> members, SourceLocation location) imple
 
     public JObject {
         requireNonNull(location, "location is null");
-        // The reader hands over a map it never touches again; anything else is copied.
-        members = members instanceof Owned<String, JNode> owned ? Collections.unmodifiableMap(owned)
-                : Collections.unmodifiableMap(new LinkedHashMap<>(members));
-    }
-
-    /** A map whose only reference the creator gives to the record, so it need not be copied. */
-    static final class Owned<K, V> extends LinkedHashMap<K, V> {
-        private static final long serialVersionUID = 1L;
+        members = Members.copyOf(members); // the reader's own map is taken as it is; anything else is copied
     }
 
     /** The member named {@code name}, compared case-insensitively; an exact match is preferred. */
@@ -33,17 +24,7 @@ public record JObject(Map<String, JNode> members, SourceLocation location) imple
 
     /** The member, or null when absent; for hot paths that would otherwise allocate an Optional. */
     public JNode getOrNull(String name) {
-        JNode exact = members.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        // Keys, not entries: the unmodifiable view wraps every entry it hands out, and most lookups miss.
-        for (String key : members.keySet()) {
-            if (key.equalsIgnoreCase(name)) {
-                return members.get(key);
-            }
-        }
-        return null;
+        return ((Members) members).find(name);
     }
 
     /** The member as an object when it is one. */

@@ -209,14 +209,14 @@ public final class JsonReader {
             int column = start.getColumnNr();
             switch (token) {
                 case START_OBJECT: {
-                    Map<String, JNode> members = new JObject.Owned<>();
+                    Members.Builder members = new Members.Builder();
                     JsonToken t;
                     while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
                         String name = parser.currentName();
                         JsonToken valueToken = parser.nextToken();
                         members.put(name, value(valueToken, pointer.member(name)));
                     }
-                    return new JObject(members, end(line, column, pointer));
+                    return new JObject(members.build(), end(line, column, pointer));
                 }
                 case START_ARRAY: {
                     List<JNode> elements = new JArray.Owned<>();

@@ -1,0 +1,199 @@
+package io.github.nsglint.core.load.json;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The members of a JSON object: an immutable map in declaration order, on two arrays. A template has hundreds of
+ * thousands of small objects whose members are looked up by name, mostly names they do not have (a security rule
+ * is asked for both the singular and the plural of every field); arrays scanned by identity, then by equality,
+ * then ignoring case, do that with no hashing and no wrapper objects, and take less memory than a linked hash map.
+ * Objects with many members get a hash index as well.
+ */
+final class Members extends AbstractMap<String, JNode> {
+
+    static final Members EMPTY = new Members(new String[0], new JNode[0], 0);
+
+    /** Above this many members, exact lookups go through a hash index. */
+    private static final int INDEX_ABOVE = 12;
+
+    private final String[] keys;
+    private final JNode[] values;
+    private final Map<String, Integer> index;
+
+    private Members(String[] keys, JNode[] values, int size) {
+        this.keys = keys.length == size ? keys : Arrays.copyOf(keys, size);
+        this.values = values.length == size ? values : Arrays.copyOf(values, size);
+        if (size > INDEX_ABOVE) {
+            index = new HashMap<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                index.put(this.keys[i], i);
+            }
+        } else {
+            index = null;
+        }
+    }
+
+    static Members copyOf(Map<String, JNode> map) {
+        if (map instanceof Members m) {
+            return m;
+        }
+        Builder b = new Builder();
+        map.forEach(b::put);
+        return b.build();
+    }
+
+    /** The member with exactly this name, else one whose name differs only in case, else null. */
+    JNode find(String name) {
+        int exact = indexOf(name);
+        if (exact >= 0) {
+            return values[exact];
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equalsIgnoreCase(name)) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    private int indexOf(Object name) {
+        if (index != null) {
+            Integer i = index.get(name);
+            return i == null ? -1 : i;
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == name) {
+                return i; // Jackson interns member names, and callers pass literals: usually found by identity
+            }
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public JNode get(Object key) {
+        int i = indexOf(key);
+        return i < 0 ? null : values[i];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return indexOf(key) >= 0;
+    }
+
+    @Override
+    public int size() {
+        return keys.length;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return keys.length == 0;
+    }
+
+    @Override
+    public Collection<JNode> values() {
+        return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super JNode> action) {
+        for (int i = 0; i < keys.length; i++) {
+            action.accept(keys[i], values[i]);
+        }
+    }
+
+    @Override
+    public Set<Entry<String, JNode>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, JNode>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < keys.length;
+                    }
+
+                    @Override
+                    public Entry<String, JNode> next() {
+                        if (next >= keys.length) {
+                            throw new NoSuchElementException();
+                        }
+                        Entry<String, JNode> e = new SimpleImmutableEntry<>(keys[next], values[next]);
+                        next++;
+                        return e;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return keys.length;
+            }
+        };
+    }
+
+    /** Collects members in order; a repeated name keeps its first position and takes the last value, as JSON readers do. */
+    static final class Builder {
+        private String[] keys = new String[8];
+        private JNode[] values = new JNode[8];
+        private int size;
+        private Map<String, Integer> index;
+
+        void put(String key, JNode value) {
+            int at = find(key);
+            if (at >= 0) {
+                values[at] = value;
+                return;
+            }
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            keys[size] = key;
+            values[size] = value;
+            if (index != null) {
+                index.put(key, size);
+            } else if (size == INDEX_ABOVE) {
+                index = new HashMap<>();
+                for (int i = 0; i <= size; i++) {
+                    index.put(keys[i], i);
+                }
+            }
+            size++;
+        }
+
+        private int find(String key) {
+            if (index != null) {
+                Integer i = index.get(key);
+                return i == null ? -1 : i;
+            }
+            for (int i = 0; i < size; i++) {
+                if (keys[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        Members build() {
+            return size == 0 ? EMPTY : new Members(keys, values, size);
+        }
+    }
+}
