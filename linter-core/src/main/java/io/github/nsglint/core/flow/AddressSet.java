@@ -29,6 +29,11 @@ public final class AddressSet {
         return new AddressSet(requireNonNull(ips, "ips is null"), copy(atoms));
     }
 
+    /** Without copying {@code atoms}: for callers that share one set between many and never change it. */
+    static AddressSet shared(IntervalSet ips, BitSet atoms) {
+        return new AddressSet(requireNonNull(ips, "ips is null"), atoms);
+    }
+
     public static AddressSet ofIps(IntervalSet ips) {
         return new AddressSet(requireNonNull(ips, "ips is null"), new BitSet());
     }

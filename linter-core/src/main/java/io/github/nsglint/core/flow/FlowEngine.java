@@ -66,10 +66,17 @@ public final class FlowEngine {
         for (String tag : WELL_KNOWN_TAGS) {
             unattached.registerAtoms(tag);
         }
+        java.util.Set<String> seen = new java.util.HashSet<>(); // an estate names the same few tags over and over
         for (NetworkSecurityGroup nsg : topology.model().networkSecurityGroups()) {
             for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
                 for (Field<List<String>> f : List.of(r.sourceAddressPrefixes(), r.destinationAddressPrefixes())) {
-                    f.known().ifPresent(ts -> ts.forEach(unattached::registerAtoms));
+                    if (f instanceof Field.Known<List<String>> k) {
+                        for (String t : k.value()) {
+                            if (seen.add(t)) {
+                                unattached.registerAtoms(t);
+                            }
+                        }
+                    }
                 }
                 for (Field<List<String>> f : List.of(r.sourceApplicationSecurityGroupIds(),
                         r.destinationApplicationSecurityGroupIds())) {

@@ -252,6 +252,13 @@ public final class IntervalSet {
     }
 
     public boolean intersects(IntervalSet other) {
+        if (small() != other.small()) {
+            // An IPv4 prefix against an IPv6 or atom set: the large one usually starts above every small bound.
+            IntervalSet large = small() ? other : this;
+            if (large.isEmpty() || large.lo[0].compareTo(SMALL_MAX_BIG) > 0) {
+                return false;
+            }
+        }
         if (small() && other.small()) {
             int i = 0;
             int j = 0;

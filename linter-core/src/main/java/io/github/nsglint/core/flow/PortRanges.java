@@ -8,6 +8,25 @@ public final class PortRanges {
 
     /** The ports of a token; {@code *} includes "no port" for protocols without ports. Null when invalid. */
     public static IntervalSet parse(String token) {
+        IntervalSet known = PARSED.get(token);
+        if (known != null) {
+            return known;
+        }
+        IntervalSet parsed = parseNew(token);
+        if (parsed != null && PARSED.size() < MAX_KEPT) {
+            PARSED.put(token, parsed);
+        }
+        return parsed;
+    }
+
+    /**
+     * Port tokens seen so far: every rule is compiled once per context where its NSG applies, and an estate
+     * names few distinct ports. Bounded, so that hostile input cannot grow it without end.
+     */
+    private static final java.util.Map<String, IntervalSet> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_KEPT = 10_000;
+
+    private static IntervalSet parseNew(String token) {
         String t = token.trim();
         if (t.equals("*")) {
             return FlowBox.ANY_PORT;

@@ -150,20 +150,28 @@ public final class TagContext {
      * Tokens already resolved, by text and by the number of atoms known then (a new atom changes what a prefix
      * may contain). An answer that carries the location of the field it was read from is not kept.
      */
-    private volatile Tokens tokens = new Tokens(0, new ConcurrentHashMap<>());
+    private volatile Tokens tokens = new Tokens(0, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 
-    /** Resolved tokens while the atoms numbered {@code atomCount}. */
-    private record Tokens(int atomCount, Map<String, AddressMatch> byText) {
+    /**
+     * Resolved tokens while the atoms numbered {@code atomCount}, and the atom sets of concrete prefixes by how they
+     * relate to the hulls (see {@link #concrete}): a handful of patterns serve every prefix of an estate.
+     */
+    private record Tokens(int atomCount, Map<String, AddressMatch> byText, Map<Integer, BitSet[]> byPattern) {
+    }
+
+    private Tokens currentTokens() {
+        Tokens known = tokens;
+        int atomCount = atoms.size();
+        if (known.atomCount() != atomCount) {
+            known = new Tokens(atomCount, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            tokens = known;
+        }
+        return known;
     }
 
     /** What one address token matches here: {@code *}, an IP or CIDR, or a tag. */
     AddressMatch token(String raw, SourceLocation at) {
-        Tokens known = tokens;
-        int atomCount = atoms.size();
-        if (known.atomCount() != atomCount) {
-            known = new Tokens(atomCount, new ConcurrentHashMap<>());
-            tokens = known;
-        }
+        Tokens known = currentTokens();
         AddressMatch m = known.byText().get(raw);
         if (m != null) {
             return m;
@@ -257,27 +265,40 @@ public final class TagContext {
      * the text the rule gave, named in the reason (formatting the set for every rule cost more than the rest).
      */
     private AddressMatch concrete(IntervalSet ips, String token) {
-        BitSet definite = new BitSet();
-        BitSet possible = new BitSet();
-        // Atoms of one kind and family share a hull, so they share the answer: computed once per slot.
-        byte[] answer = new byte[hulls.length];
-        for (Atoms.Atom a : atoms.all()) {
-            int k = slot(a);
-            if (answer[k] == 0) {
-                IntervalSet h = hull(a);
-                answer[k] = !h.isEmpty() && ips.containsAll(h) ? DEFINITE : h.intersects(ips) ? POSSIBLE : NEITHER;
-            }
-            if (answer[k] == DEFINITE) {
-                definite.set(a.id());
-            } else if (answer[k] == POSSIBLE) {
-                possible.set(a.id());
-            }
+        // Atoms of one kind and family share a hull, so they share the answer: one per hull, six in all.
+        int pattern = 0;
+        for (IntervalSet h : hulls) {
+            int answer = !h.isEmpty() && ips.containsAll(h) ? DEFINITE : h.intersects(ips) ? POSSIBLE : NEITHER;
+            pattern = pattern * 4 + answer;
         }
-        possible.or(definite);
-        String reason = possible.equals(definite) ? null
-                : "whether the addresses of a service tag, ASG or on-premises network fall in " + token
-                        + " is not known without their prefixes";
-        return new AddressMatch(AddressSet.of(ips, definite), AddressSet.of(ips, possible), reason, null);
+        BitSet[] bits = atomsOf(pattern);
+        BitSet definite = bits[0];
+        BitSet possible = bits[1];
+        if (possible.equals(definite)) {
+            AddressSet exact = AddressSet.shared(ips, definite);
+            return new AddressMatch(exact, exact, null, null);
+        }
+        return new AddressMatch(AddressSet.shared(ips, definite), AddressSet.shared(ips, possible),
+                "whether the addresses of a service tag, ASG or on-premises network fall in " + token
+                        + " is not known without their prefixes", null);
+    }
+
+    /** The atoms a prefix certainly and perhaps holds, given its answer for each hull; shared, never changed. */
+    private BitSet[] atomsOf(int pattern) {
+        return currentTokens().byPattern().computeIfAbsent(pattern, p -> {
+            BitSet definite = new BitSet();
+            BitSet possible = new BitSet();
+            for (Atoms.Atom a : atoms.all()) {
+                int answer = (p >> (2 * (hulls.length - 1 - slot(a)))) & 3;
+                if (answer == DEFINITE) {
+                    definite.set(a.id());
+                    possible.set(a.id());
+                } else if (answer == POSSIBLE) {
+                    possible.set(a.id());
+                }
+            }
+            return new BitSet[] {definite, possible};
+        });
     }
 
     private AddressMatch virtualNetwork() {
