@@ -6,54 +6,53 @@ public final class PortRanges {
     private PortRanges() {
     }
 
-    /** The ports of a token; {@code *} includes "no port" for protocols without ports. Null when invalid. */
-    public static IntervalSet parse(String token) {
-        IntervalSet known = PARSED.get(token);
-        if (known != null) {
-            return known;
-        }
-        IntervalSet parsed = parseNew(token);
-        if (parsed != null && PARSED.size() < MAX_KEPT) {
-            PARSED.put(token, parsed);
-        }
-        return parsed;
-    }
-
     /**
-     * Port tokens seen so far: every rule is compiled once per context where its NSG applies, and an estate
-     * names few distinct ports. Bounded, so that hostile input cannot grow it without end.
+     * The ports of a token; {@code *} includes "no port" for protocols without ports. Null when invalid. Read in
+     * place, without substrings or boxing: every rule is compiled once per context where its NSG applies.
      */
-    private static final java.util.Map<String, IntervalSet> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_KEPT = 10_000;
-
-    private static IntervalSet parseNew(String token) {
-        String t = token.trim();
-        if (t.equals("*")) {
+    public static IntervalSet parse(String token) {
+        int from = 0;
+        int to = token.length();
+        while (from < to && token.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && token.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (to - from == 1 && token.charAt(from) == '*') {
             return FlowBox.ANY_PORT;
         }
-        int dash = t.indexOf('-');
-        Integer a = port(dash < 0 ? t : t.substring(0, dash));
-        Integer b = dash < 0 ? a : port(t.substring(dash + 1));
-        if (a == null || b == null || a > b) {
+        int dash = token.indexOf('-', from);
+        if (dash >= to) {
+            dash = -1;
+        }
+        int a = port(token, from, dash < 0 ? to : dash);
+        int b = dash < 0 ? a : port(token, dash + 1, to);
+        if (a < 0 || b < 0 || a > b) {
             return null;
         }
         return IntervalSet.of(a, b);
     }
 
-    /** Up to five digits, at most 65535; null otherwise. A loop, not a stream: every rule of every NSG is parsed. */
-    private static Integer port(String s) {
-        String t = s.trim();
-        if (t.isEmpty() || t.length() > 5) {
-            return null;
+    /** The port written in {@code s[from, to)}, spaces around it allowed: up to five digits, at most 65535; else -1. */
+    private static int port(String s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (to == from || to - from > 5) {
+            return -1;
         }
         int v = 0;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                return null;
+                return -1;
             }
             v = v * 10 + (c - '0');
         }
-        return v <= 65535 ? v : null;
+        return v <= 65535 ? v : -1;
     }
 }

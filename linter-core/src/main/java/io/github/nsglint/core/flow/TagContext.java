@@ -171,6 +171,11 @@ public final class TagContext {
 
     /** What one address token matches here: {@code *}, an IP or CIDR, or a tag. */
     AddressMatch token(String raw, SourceLocation at) {
+        if (!raw.isEmpty() && Character.isDigit(raw.charAt(0))) {
+            // An IPv4 address or prefix: quicker to resolve again (parsing and six bound checks) than to keep in
+            // a map, as most appear once.
+            return resolve(raw, at);
+        }
         Tokens known = currentTokens();
         AddressMatch m = known.byText().get(raw);
         if (m != null) {
@@ -211,13 +216,13 @@ public final class TagContext {
 
     private AddressMatch resolve(String raw, SourceLocation at) {
         String t = raw.trim();
-        String lower = t.toLowerCase(Locale.ROOT);
-        if (lower.equals("*") || lower.equals("any")) {
-            return AddressMatch.exact(universe());
-        }
         if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.indexOf(':') >= 0)) {
             Optional<IntervalSet> ips = AddressSpace.cidr(t);
             return ips.isPresent() ? concrete(ips.get(), t) : unknown("'" + t + "' is not a valid IP address or CIDR", at);
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.equals("*") || lower.equals("any")) {
+            return AddressMatch.exact(universe());
         }
         switch (lower) {
             case "virtualnetwork":
