@@ -72,7 +72,9 @@ public final class FlowEngine {
                 for (Field<List<String>> f : List.of(r.sourceAddressPrefixes(), r.destinationAddressPrefixes())) {
                     if (f instanceof Field.Known<List<String>> k) {
                         for (String t : k.value()) {
-                            if (seen.add(t)) {
+                            // Addresses have no atoms, and an estate has many: only names are worth remembering.
+                            boolean address = t.isEmpty() || Character.isDigit(t.charAt(0)) || t.indexOf(':') >= 0;
+                            if (!address && seen.add(t)) {
                                 unattached.registerAtoms(t);
                             }
                         }

@@ -362,7 +362,8 @@ public final class IntervalSet {
             return false; // a large set reaches beyond every bound of a small one
         }
         if (small() ? other.slo[0] < slo[0] || other.shi[other.shi.length - 1] > shi[shi.length - 1]
-                : other.lo[0].compareTo(lo[0]) < 0 || other.hi[other.hi.length - 1].compareTo(hi[hi.length - 1]) > 0) {
+                : other.lo[0].compareTo(lo[0]) < 0
+                        || other.hi[other.hi.length - 1].compareTo(hi[hi.length - 1]) > 0) {
             return false;
         }
         return other.subtract(this).isEmpty();

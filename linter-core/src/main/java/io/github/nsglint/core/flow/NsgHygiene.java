@@ -101,14 +101,8 @@ public final class NsgHygiene {
                     || a.value() != io.github.nsglint.core.model.Access.ALLOW) {
                 continue;
             }
-            boolean everyPort = r.destinationPortRanges().known().orElse(List.of()).stream()
-                    .anyMatch(p -> p.trim().equals("*") || p.trim().equals("0-65535"));
-            boolean fromInternet = r.sourceAddressPrefixes().known().orElse(List.of()).stream().anyMatch(s -> {
-                String t = s.trim().toLowerCase(Locale.ROOT);
-                return t.equals("*") || t.equals("internet") || t.equals("any") || t.equals("0.0.0.0/0")
-                        || t.equals("::/0");
-            });
-            if (!everyPort || !fromInternet) {
+            if (!anyOf(r.destinationPortRanges(), "*", "0-65535")
+                    || !anyOf(r.sourceAddressPrefixes(), "*", "Internet", "Any", "0.0.0.0/0", "::/0")) {
                 continue;
             }
             // Only a candidate is checked for shadowing: that is a cover check against every earlier rule.
@@ -124,6 +118,22 @@ public final class NsgHygiene {
         return out;
     }
 
+    /** Whether a known list field holds one of {@code tokens}, ignoring case and surrounding spaces. */
+    private static boolean anyOf(Field<List<String>> field, String... tokens) {
+        if (!(field instanceof Field.Known<List<String>> k)) {
+            return false;
+        }
+        for (String v : k.value()) {
+            String t = v.trim();
+            for (String token : tokens) {
+                if (t.equalsIgnoreCase(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean shadowed(List<CompiledRule> rules, SecurityRule rule) {
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).source() == rule) {
@@ -136,10 +146,11 @@ public final class NsgHygiene {
     /** Rules of one direction that share a priority; Azure rejects the deployment. */
     public static List<RuleProblem> duplicatePriorities(NetworkSecurityGroup nsg) {
         List<RuleProblem> out = new ArrayList<>();
-        Map<String, SecurityRule> first = new HashMap<>();
+        Map<Long, SecurityRule> first = new HashMap<>();
         for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
             if (r.priority() instanceof Field.Known<Integer> p && r.direction() instanceof Field.Known<Direction> d) {
-                SecurityRule earlier = first.putIfAbsent(d.value() + "|" + p.value(), r);
+                long key = ((long) d.value().ordinal() << 32) | (p.value() & 0xffffffffL); // direction and priority
+                SecurityRule earlier = first.putIfAbsent(key, r);
                 if (earlier != null) {
                     out.add(new RuleProblem(RuleProblem.Kind.DUPLICATE_PRIORITY, r, List.of(earlier), "rules "
                             + name(earlier) + " and " + name(r) + " both have priority " + p.value() + " "

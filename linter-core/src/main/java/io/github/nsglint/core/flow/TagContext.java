@@ -218,7 +218,8 @@ public final class TagContext {
         String t = raw.trim();
         if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.indexOf(':') >= 0)) {
             Optional<IntervalSet> ips = AddressSpace.cidr(t);
-            return ips.isPresent() ? concrete(ips.get(), t) : unknown("'" + t + "' is not a valid IP address or CIDR", at);
+            return ips.isPresent() ? concrete(ips.get(), t)
+                    : unknown("'" + t + "' is not a valid IP address or CIDR", at);
         }
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.equals("*") || lower.equals("any")) {
