@@ -78,22 +78,37 @@ final class Components {
         return new Links(declared, referenced);
     }
 
-    /** Every string below {@code node} that is a resource ID, without recursion (nesting can be deep). */
+    /**
+     * Every string below {@code node} that is a resource ID, without recursion (nesting can be deep). Only
+     * containers go on the stack; strings, most of a template, are looked at where they are found.
+     */
     private static void collectIds(JNode node, Set<String> out) {
         Deque<JNode> todo = new ArrayDeque<>();
-        todo.push(node);
+        visit(node, todo, out);
         while (!todo.isEmpty()) {
             JNode n = todo.pop();
             if (n instanceof JObject o) {
-                o.members().values().forEach(todo::push);
+                for (JNode v : o.members().values()) {
+                    visit(v, todo, out);
+                }
             } else if (n instanceof JArray a) {
-                a.elements().forEach(todo::push);
-            } else if (n instanceof JString s && s.value().regionMatches(true, 0, "/subscriptions/", 0, 15)) {
+                for (JNode e : a.elements()) {
+                    visit(e, todo, out);
+                }
+            }
+        }
+    }
+
+    private static void visit(JNode n, Deque<JNode> todo, Set<String> out) {
+        if (n instanceof JString s) {
+            if (s.value().regionMatches(true, 0, "/subscriptions/", 0, 15)) {
                 String v = s.value().toLowerCase(Locale.ROOT);
                 if (v.contains("/providers/")) {
                     addWithAncestors(ResourceIds.key(v), out);
                 }
             }
+        } else if (n instanceof JObject || n instanceof JArray) {
+            todo.push(n);
         }
     }
 
