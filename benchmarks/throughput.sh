@@ -16,7 +16,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 
 parse=(); lint=(); one=()
 for ((i = 0; i < runs; i++)); do
-  parse+=("$(ms java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$bench" io.github.nsglint.benchmarks.PlainParse "$corpus")")
+  parse+=("$(ms java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -cp "$bench" io.github.nsglint.benchmarks.PlainParse "$corpus")")
   lint+=("$(ms "$root/bin/nsglint" lint "$corpus")")
   one+=("$(ms taskset -c 0 "$root/bin/nsglint" lint "$corpus")")
 done

@@ -100,7 +100,7 @@ public final class LintCommand implements Callable<Integer> {
             err.println("nsglint: " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
         }
-        Report report = run.lint(err);
+        Report report = run.lint(err, outputs.keySet().stream().anyMatch(Reporter::showsFileHashes));
         Path previous = baseline != null ? baseline : project.baseline();
         if (previous != null && !report.hasInputErrors()) {
             try {

@@ -35,9 +35,14 @@ final class ProjectRun {
      * line when many files are loaded at a terminal.
      */
     Report lint(PrintWriter err) {
+        return lint(err, true);
+    }
+
+    /** @param fileHashes whether a report will show each file's SHA-256 (hashing is skipped otherwise) */
+    Report lint(PrintWriter err, boolean fileHashes) {
         ProjectLint.Settings settings = new ProjectLint.Settings(input.paths, input.parameters, Map.of(), rules.rules,
                 rules.bastionRules == null ? null : rules.ruleSet(), input.allSubnets ? TargetMode.ALL_SUBNETS : null,
-                null);
+                null, fileHashes);
         try (ProgressLine progress = ProgressLine.on(err, System.console() != null, System.getenv())) {
             return project.run(settings, e -> RuleOptions.printErrors(e, err,
                     "linted without the files that have errors"), progress);

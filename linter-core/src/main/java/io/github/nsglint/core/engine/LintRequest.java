@@ -24,10 +24,11 @@ import java.util.Map;
  *                         with them)
  * @param parameterPairs   parameters files for particular templates, which win over {@code parametersOrNull} and
  *                         the {@code X.parameters.json} convention
+ * @param fileHashes       whether to hash every input (for reports that show the SHA-256 of each file)
  */
 public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
         TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot, List<RuleSetting> ruleSettings,
-        List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs) {
+        List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs, boolean fileHashes) {
 
     public LintRequest {
         inputs = List.copyOf(inputs);
@@ -41,6 +42,14 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
         Map<Path, Path> pairs = new LinkedHashMap<>();
         parameterPairs.forEach((t, f) -> pairs.put(t.toAbsolutePath().normalize(), f));
         parameterPairs = Collections.unmodifiableMap(pairs);
+    }
+
+    /** A request that hashes its files. */
+    public LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
+            TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot, List<RuleSetting> ruleSettings,
+            List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs) {
+        this(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot, ruleSettings,
+                suppressions, parameterPairs, true);
     }
 
     /** A request without per-rule settings or configured suppressions. */
@@ -58,12 +67,12 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
     /** The same request with reports relative to another root. */
     public LintRequest withSourceRoot(Path root) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, root,
-                ruleSettings, suppressions, parameterPairs);
+                ruleSettings, suppressions, parameterPairs, fileHashes);
     }
 
     /** The same request with a project's rule settings and suppressions. */
     public LintRequest withProjectDecisions(List<RuleSetting> settings, List<ConfiguredSuppression> accepted) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot,
-                settings, accepted, parameterPairs);
+                settings, accepted, parameterPairs, fileHashes);
     }
 }

@@ -69,7 +69,7 @@ public final class Linter {
             LoadProgress progress) {
         Instant started = clock.instant();
         LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
-        ModelLoader loader = new ModelLoader();
+        ModelLoader loader = new ModelLoader(request.fileHashes());
         Catalog catalog = new Catalog(pendingCatalog, request);
         // In a big estate, a template that stands alone is judged as soon as it is read, not read again later.
         Map<Path, Judged> judgedAlone = new ConcurrentHashMap<>();

@@ -35,11 +35,17 @@ public final class ProjectLint {
      * @param sourceRoot     what reports make paths relative to; null for the working directory
      */
     public record Settings(List<Path> inputs, Path parameters, Map<Path, Path> parameterPairs, List<Path> extraRules,
-            String bastionRuleSet, TargetMode targets, Path sourceRoot) {
+            String bastionRuleSet, TargetMode targets, Path sourceRoot, boolean fileHashes) {
         public Settings {
             inputs = List.copyOf(inputs);
             parameterPairs = Map.copyOf(parameterPairs);
             extraRules = List.copyOf(extraRules);
+        }
+
+        /** Settings for reports that show each file's hash. */
+        public Settings(List<Path> inputs, Path parameters, Map<Path, Path> parameterPairs, List<Path> extraRules,
+                String bastionRuleSet, TargetMode targets, Path sourceRoot) {
+            this(inputs, parameters, parameterPairs, extraRules, bastionRuleSet, targets, sourceRoot, true);
         }
     }
 
@@ -90,7 +96,8 @@ public final class ProjectLint {
         TargetMode targets = s.targets() != null ? s.targets()
                 : configuration.targets() != null ? configuration.targets() : TargetMode.SUBNETS_WITH_NICS;
         LintRequest request = new LintRequest(s.inputs(), s.parameters(), ruleFiles, ruleSet, targets, tags,
-                s.sourceRoot(), configuration.severity(), configuration.suppressions(), s.parameterPairs());
+                s.sourceRoot(), configuration.severity(), configuration.suppressions(), s.parameterPairs(),
+                s.fileHashes());
         // The catalog is compiled when the linter asks for it, after loading the inputs: a prefetch started at
         // program start has had that much longer to finish.
         Supplier<RuleCatalog> catalog = () -> {

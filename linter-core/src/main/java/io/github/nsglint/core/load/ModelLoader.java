@@ -36,6 +36,16 @@ import java.util.stream.Stream;
 public final class ModelLoader {
 
     private final JsonReader reader = new JsonReader();
+    private final boolean hashFiles;
+
+    public ModelLoader() {
+        this(true);
+    }
+
+    /** @param hashFiles whether to hash each file as it is read (its SHA-256 is empty otherwise) */
+    public ModelLoader(boolean hashFiles) {
+        this.hashFiles = hashFiles;
+    }
     private final TemplateExpander expander = new TemplateExpander(ModelBuilder::isRelevant);
 
     /**
@@ -212,7 +222,7 @@ public final class ModelLoader {
         LoadResult.LoadedFile loaded;
         try {
             byte[] bytes = JsonReader.bytes(file, name);
-            loaded = new LoadResult.LoadedFile(name, bytes.length, firstRead ? sha256(bytes) : "");
+            loaded = new LoadResult.LoadedFile(name, bytes.length, firstRead && hashFiles ? sha256(bytes) : "");
             root = reader.read(bytes, name);
         } catch (TemplateLoadException e) {
             diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,

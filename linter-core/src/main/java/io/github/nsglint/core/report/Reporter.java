@@ -12,4 +12,12 @@ public interface Reporter {
     String defaultFileExtension();
 
     void write(Report report, Writer out) throws IOException;
+
+    /**
+     * Whether the format shows each file's SHA-256. Hashing every input is a measurable part of a run (outside
+     * C2 it is plain Java), so it is only done when a requested format shows it.
+     */
+    default boolean showsFileHashes() {
+        return false;
+    }
 }

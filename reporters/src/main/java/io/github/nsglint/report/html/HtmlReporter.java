@@ -20,6 +20,11 @@ public final class HtmlReporter implements Reporter {
     private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
 
     @Override
+    public boolean showsFileHashes() {
+        return true;
+    }
+
+    @Override
     public String id() {
         return ID;
     }

@@ -32,6 +32,11 @@ public final class JsonReporter implements Reporter {
     public static final String SCHEMA_VERSION = "1";
 
     @Override
+    public boolean showsFileHashes() {
+        return true;
+    }
+
+    @Override
     public String id() {
         return ID;
     }

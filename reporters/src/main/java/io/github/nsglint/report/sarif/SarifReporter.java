@@ -52,6 +52,11 @@ public final class SarifReporter implements Reporter {
     private static final int MAX_DESCRIPTION = 1024;
 
     @Override
+    public boolean showsFileHashes() {
+        return true;
+    }
+
+    @Override
     public String id() {
         return ID;
     }
