@@ -26,7 +26,7 @@ p=$(printf '%s\n' "${pj[@]}" | median)
 echo "runs: $runs (interleaved), machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 awk -v j="$j" -v n="$n" -v p="$p" 'BEGIN {
   printf "java -version                                   median %5d ms\n", j
-  printf "bin/nsglint lint (AppCDS, C1, serial GC)        median %5d ms  %4.1fx java -version\n", n, n / j
+  printf "bin/nsglint lint (AppCDS, C1, parallel GC)      median %5d ms  %4.1fx java -version\n", n, n / j
   printf "java -jar nsglint.jar lint (JVM defaults)       median %5d ms  %4.1fx java -version\n", p, p / j
 }'
 if [ -n "$older" ]; then

@@ -138,8 +138,12 @@ public final class ModelLoader {
             }
             return new LoadResult(NetworkModel.EMPTY, loaded, diagnostics, List.of(), List.of(), deferred);
         }
-        for (List<Integer> component : Components.of(links)) {
-            LoadResult.Built built = model(component.stream().map(loads::get).toList());
+        // Each network's model is built on its own (in parallel) and the results taken in component order.
+        List<List<Integer>> parts = Components.of(links);
+        List<LoadResult.Built> builtParts = IntStream.range(0, parts.size()).parallel()
+                .mapToObj(k -> model(parts.get(k).stream().map(loads::get).toList()))
+                .toList();
+        for (LoadResult.Built built : builtParts) {
             diagnostics.addAll(built.diagnostics());
             suppressions.addAll(built.component().suppressions());
             components.add(built.component());
