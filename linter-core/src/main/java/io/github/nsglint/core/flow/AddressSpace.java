@@ -84,7 +84,12 @@ public final class AddressSpace {
 
     /** The value of 1 to 3 decimal digits in {@code s[from, to)}, or -1. */
     private static int decimal(String s, int from, int to) {
-        if (to - from < 1 || to - from > 3) {
+        return decimal(s, from, to, 3);
+    }
+
+    /** The value of 1 to {@code maxDigits} ASCII decimal digits in {@code s[from, to)}, or -1. */
+    static int decimal(String s, int from, int to, int maxDigits) {
+        if (to - from < 1 || to - from > maxDigits) {
             return -1;
         }
         int v = 0;

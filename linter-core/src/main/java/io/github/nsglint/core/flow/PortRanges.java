@@ -42,17 +42,7 @@ public final class PortRanges {
         while (to > from && s.charAt(to - 1) <= ' ') {
             to--;
         }
-        if (to == from || to - from > 5) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v <= 65535 ? v : -1;
+        int v = AddressSpace.decimal(s, from, to, 5);
+        return v <= 65535 ? v : -1; // -1 stays -1
     }
 }

@@ -44,6 +44,17 @@ class SeparateNetworksTest {
                 + " \"[resourceId('Microsoft.Network/virtualNetworks', '" + to + "')]\"}}}";
     }
 
+    /** A Bastion in the hub's AzureBastionSubnet, and a NIC in the spoke's workload subnet. */
+    private static final String BASTION = ipConfigured("bastionHosts", "bastion", "hub", "AzureBastionSubnet");
+    private static final String NIC = ipConfigured("networkInterfaces", "nic", "spoke", "workload");
+
+    private static String ipConfigured(String type, String name, String vnet, String subnet) {
+        return "{\"type\": \"Microsoft.Network/" + type + "\", \"apiVersion\": \"2023-09-01\", \"name\": \"" + name
+                + "\", \"location\": \"uksouth\", \"properties\": {\"ipConfigurations\": [{\"name\": \"ip\","
+                + " \"properties\": {\"subnet\": {\"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets', '"
+                + vnet + "', '" + subnet + "')]\"}}}]}}";
+    }
+
     private Report lintFolder() {
         return Linter.run(LintRequest.of(List.of(dir)), RuleCatalog.load(List.of(), "current"));
     }
@@ -66,22 +77,14 @@ class SeparateNetworksTest {
 
     @Test
     void aHubAndASpokeInTwoFilesAreOneNetwork() throws Exception {
-        String bastion = "{\"type\": \"Microsoft.Network/bastionHosts\", \"apiVersion\": \"2023-09-01\", \"name\":"
-                + " \"bastion\", \"location\": \"uksouth\", \"properties\": {\"ipConfigurations\": [{\"name\": \"ip\","
-                + " \"properties\": {\"subnet\": {\"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets',"
-                + " 'hub', 'AzureBastionSubnet')]\"}}}]}}";
         Files.writeString(dir.resolve("hub.json"), HEAD + vnet("hub", "10.0.0.0/16",
                 "{\"name\": \"AzureBastionSubnet\", \"properties\": {\"addressPrefix\": \"10.0.1.0/26\"}}") + ", "
-                + bastion + ", " + peering("hub", "spoke") + "]}");
-        String nic = "{\"type\": \"Microsoft.Network/networkInterfaces\", \"apiVersion\": \"2023-09-01\", \"name\":"
-                + " \"nic\", \"location\": \"uksouth\", \"properties\": {\"ipConfigurations\": [{\"name\": \"ip\","
-                + " \"properties\": {\"subnet\": {\"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets',"
-                + " 'spoke', 'workload')]\"}}}]}}";
+                + BASTION + ", " + peering("hub", "spoke") + "]}");
         Files.writeString(dir.resolve("spoke.json"), HEAD + nsg("spoke-nsg", "VirtualNetwork") + ", "
                 + vnet("spoke", "10.1.0.0/16", "{\"name\": \"workload\", \"properties\": {\"addressPrefix\":"
                         + " \"10.1.1.0/24\", \"networkSecurityGroup\": {\"id\":"
                         + " \"[resourceId('Microsoft.Network/networkSecurityGroups', 'spoke-nsg')]\"}}}") + ", "
-                + nic + ", " + peering("spoke", "hub") + "]}");
+                + NIC + ", " + peering("spoke", "hub") + "]}");
         Report r = lintFolder();
         // SPK002 needs the Bastion (hub.json) and the spoke's NSG (spoke.json) in one network.
         assertTrue(r.findings().stream().anyMatch(f -> f.rule().id().equals("SPK002")
@@ -145,22 +148,14 @@ class SeparateNetworksTest {
     void aTemplateJudgedAloneAsItIsReadIsJudgedAgainWithTheFileThatRefersToIt() throws Exception {
         // hub.json refers to nothing outside itself, so a big estate judges it as soon as it is read; spoke.json
         // then joins it (its peerings name the hub's VNet), and only the network of both may be reported.
-        String bastion = "{\"type\": \"Microsoft.Network/bastionHosts\", \"apiVersion\": \"2023-09-01\", \"name\":"
-                + " \"bastion\", \"location\": \"uksouth\", \"properties\": {\"ipConfigurations\": [{\"name\": \"ip\","
-                + " \"properties\": {\"subnet\": {\"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets',"
-                + " 'hub', 'AzureBastionSubnet')]\"}}}]}}";
         Files.writeString(dir.resolve("a-hub.json"), HEAD + vnet("hub", "10.0.0.0/16",
                 "{\"name\": \"AzureBastionSubnet\", \"properties\": {\"addressPrefix\": \"10.0.1.0/26\"}}") + ", "
-                + bastion + "]}");
-        String nic = "{\"type\": \"Microsoft.Network/networkInterfaces\", \"apiVersion\": \"2023-09-01\", \"name\":"
-                + " \"nic\", \"location\": \"uksouth\", \"properties\": {\"ipConfigurations\": [{\"name\": \"ip\","
-                + " \"properties\": {\"subnet\": {\"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets',"
-                + " 'spoke', 'workload')]\"}}}]}}";
+                + BASTION + "]}");
         Files.writeString(dir.resolve("b-spoke.json"), HEAD + nsg("spoke-nsg", "VirtualNetwork") + ", "
                 + vnet("spoke", "10.1.0.0/16", "{\"name\": \"workload\", \"properties\": {\"addressPrefix\":"
                         + " \"10.1.1.0/24\", \"networkSecurityGroup\": {\"id\":"
                         + " \"[resourceId('Microsoft.Network/networkSecurityGroups', 'spoke-nsg')]\"}}}") + ", "
-                + nic + ", " + peering("spoke", "hub") + ", " + peering("hub", "spoke") + "]}");
+                + NIC + ", " + peering("spoke", "hub") + ", " + peering("hub", "spoke") + "]}");
         Report whole = lintFolder();
         Report streamed = streamed(this::lintFolder);
         assertTrue(streamed.findings().stream().anyMatch(f -> f.rule().id().equals("SPK002")
