@@ -6,6 +6,7 @@ import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.report.Baseline;
 import io.github.nsglint.core.report.Report;
+import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.ReporterRegistry;
 import io.github.nsglint.core.report.Severity;
@@ -100,7 +101,7 @@ public final class LintCommand implements Callable<Integer> {
             err.println("nsglint: " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
         }
-        Report report = run.lint(err, outputs.keySet().stream().anyMatch(Reporter::showsFileHashes));
+        Report report = run.lint(err, ReportNeeds.of(outputs.keySet()));
         Path previous = baseline != null ? baseline : project.baseline();
         if (previous != null && !report.hasInputErrors()) {
             try {

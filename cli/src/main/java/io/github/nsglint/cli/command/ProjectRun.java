@@ -2,6 +2,7 @@ package io.github.nsglint.cli.command;
 
 import io.github.nsglint.core.config.Configuration;
 import io.github.nsglint.core.engine.ProjectLint;
+import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.topology.TargetMode;
 import java.io.PrintWriter;
@@ -35,14 +36,14 @@ final class ProjectRun {
      * line when many files are loaded at a terminal.
      */
     Report lint(PrintWriter err) {
-        return lint(err, true);
+        return lint(err, ReportNeeds.ALL);
     }
 
-    /** @param fileHashes whether a report will show each file's SHA-256 (hashing is skipped otherwise) */
-    Report lint(PrintWriter err, boolean fileHashes) {
+    /** @param needs what the reports to be written show that costs work; the rest is not made */
+    Report lint(PrintWriter err, ReportNeeds needs) {
         ProjectLint.Settings settings = new ProjectLint.Settings(input.paths, input.parameters, Map.of(), rules.rules,
                 rules.bastionRules == null ? null : rules.ruleSet(), input.allSubnets ? TargetMode.ALL_SUBNETS : null,
-                null, fileHashes);
+                null, needs);
         try (ProgressLine progress = ProgressLine.on(err, System.console() != null, System.getenv())) {
             return project.run(settings, e -> RuleOptions.printErrors(e, err,
                     "linted without the files that have errors"), progress);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.nsglint.core.config.ConfiguredSuppression;
 import io.github.nsglint.core.config.RuleSetting;
 import io.github.nsglint.core.flow.ServiceTagPrefixes;
+import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.topology.TargetMode;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -24,11 +25,11 @@ import java.util.Map;
  *                         with them)
  * @param parameterPairs   parameters files for particular templates, which win over {@code parametersOrNull} and
  *                         the {@code X.parameters.json} convention
- * @param fileHashes       whether to hash every input (for reports that show the SHA-256 of each file)
+ * @param needs            what the requested reports show that costs work (file hashes, fixes)
  */
 public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
         TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot, List<RuleSetting> ruleSettings,
-        List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs, boolean fileHashes) {
+        List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs, ReportNeeds needs) {
 
     public LintRequest {
         inputs = List.copyOf(inputs);
@@ -42,14 +43,15 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
         Map<Path, Path> pairs = new LinkedHashMap<>();
         parameterPairs.forEach((t, f) -> pairs.put(t.toAbsolutePath().normalize(), f));
         parameterPairs = Collections.unmodifiableMap(pairs);
+        requireNonNull(needs, "needs is null");
     }
 
-    /** A request that hashes its files. */
+    /** A request for every part of a report. */
     public LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
             TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot, List<RuleSetting> ruleSettings,
             List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs) {
         this(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot, ruleSettings,
-                suppressions, parameterPairs, true);
+                suppressions, parameterPairs, ReportNeeds.ALL);
     }
 
     /** A request without per-rule settings or configured suppressions. */
@@ -67,12 +69,12 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
     /** The same request with reports relative to another root. */
     public LintRequest withSourceRoot(Path root) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, root,
-                ruleSettings, suppressions, parameterPairs, fileHashes);
+                ruleSettings, suppressions, parameterPairs, needs);
     }
 
     /** The same request with a project's rule settings and suppressions. */
     public LintRequest withProjectDecisions(List<RuleSetting> settings, List<ConfiguredSuppression> accepted) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot,
-                settings, accepted, parameterPairs, fileHashes);
+                settings, accepted, parameterPairs, needs);
     }
 }

@@ -69,7 +69,7 @@ public final class Linter {
             LoadProgress progress) {
         Instant started = clock.instant();
         LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
-        ModelLoader loader = new ModelLoader(request.fileHashes());
+        ModelLoader loader = new ModelLoader(request.needs().fileHashes());
         Catalog catalog = new Catalog(pendingCatalog, request);
         // In a big estate, a template that stands alone is judged as soon as it is read, not read again later.
         Map<Path, Judged> judgedAlone = new ConcurrentHashMap<>();
@@ -128,7 +128,7 @@ public final class Linter {
                 .map(f -> new ScanInfo.ScannedFile(f.name(), f.bytes(), f.sha256())).toList());
         Report report = new Report(scan, rules.rules(), evaluations, applied.findings(), List.of(), List.of(),
                 diagnostics, configurationErrors, loaded.model(), topology);
-        return streamed ? report : FixPlanner.plan(report);
+        return streamed || !request.needs().fixes() ? report : FixPlanner.plan(report);
     }
 
     /**

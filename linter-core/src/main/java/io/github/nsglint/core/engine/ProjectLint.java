@@ -9,6 +9,7 @@ import io.github.nsglint.core.load.ServiceTagFile;
 import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.report.Report;
+import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.topology.TargetMode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,17 +36,17 @@ public final class ProjectLint {
      * @param sourceRoot     what reports make paths relative to; null for the working directory
      */
     public record Settings(List<Path> inputs, Path parameters, Map<Path, Path> parameterPairs, List<Path> extraRules,
-            String bastionRuleSet, TargetMode targets, Path sourceRoot, boolean fileHashes) {
+            String bastionRuleSet, TargetMode targets, Path sourceRoot, ReportNeeds needs) {
         public Settings {
             inputs = List.copyOf(inputs);
             parameterPairs = Map.copyOf(parameterPairs);
             extraRules = List.copyOf(extraRules);
         }
 
-        /** Settings for reports that show each file's hash. */
+        /** Settings for every part of a report. */
         public Settings(List<Path> inputs, Path parameters, Map<Path, Path> parameterPairs, List<Path> extraRules,
                 String bastionRuleSet, TargetMode targets, Path sourceRoot) {
-            this(inputs, parameters, parameterPairs, extraRules, bastionRuleSet, targets, sourceRoot, true);
+            this(inputs, parameters, parameterPairs, extraRules, bastionRuleSet, targets, sourceRoot, ReportNeeds.ALL);
         }
     }
 
@@ -97,7 +98,7 @@ public final class ProjectLint {
                 : configuration.targets() != null ? configuration.targets() : TargetMode.SUBNETS_WITH_NICS;
         LintRequest request = new LintRequest(s.inputs(), s.parameters(), ruleFiles, ruleSet, targets, tags,
                 s.sourceRoot(), configuration.severity(), configuration.suppressions(), s.parameterPairs(),
-                s.fileHashes());
+                s.needs());
         // The catalog is compiled when the linter asks for it, after loading the inputs: a prefetch started at
         // program start has had that much longer to finish.
         Supplier<RuleCatalog> catalog = () -> {

@@ -20,4 +20,9 @@ public interface Reporter {
     default boolean showsFileHashes() {
         return false;
     }
+
+    /** Whether the format shows the fixes planned for findings; planning them reads the templates again. */
+    default boolean showsFixes() {
+        return false;
+    }
 }

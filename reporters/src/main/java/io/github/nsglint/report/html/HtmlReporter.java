@@ -25,6 +25,11 @@ public final class HtmlReporter implements Reporter {
     }
 
     @Override
+    public boolean showsFixes() {
+        return true;
+    }
+
+    @Override
     public String id() {
         return ID;
     }

@@ -37,6 +37,11 @@ public final class JsonReporter implements Reporter {
     }
 
     @Override
+    public boolean showsFixes() {
+        return true;
+    }
+
+    @Override
     public String id() {
         return ID;
     }

@@ -57,6 +57,11 @@ public final class SarifReporter implements Reporter {
     }
 
     @Override
+    public boolean showsFixes() {
+        return true;
+    }
+
+    @Override
     public String id() {
         return ID;
     }

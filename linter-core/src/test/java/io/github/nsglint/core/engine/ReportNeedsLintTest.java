@@ -13,26 +13,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Inputs are hashed for the reports that show hashes, and only then; the findings do not depend on it. */
-class FileHashesTest {
+/**
+ * Inputs are hashed and fixes planned for the reports that show them, and only then (ReportNeeds); the findings do
+ * not depend on it.
+ */
+class ReportNeedsLintTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void filesAreHashedOnlyWhenAskedAndFindingsAreTheSame() throws Exception {
+    void filesAreHashedAndFixesPlannedOnlyWhenAskedAndFindingsAreTheSame() throws Exception {
+        // A scenario whose mistake has a fix (an NSG rule to add).
         Path template = dir.resolve("t.json");
-        Files.writeString(template, "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
-                + "deploymentTemplate.json#\", \"contentVersion\": \"1.0.0.0\", \"resources\": [{\"type\":"
-                + " \"Microsoft.Network/networkSecurityGroups\", \"apiVersion\": \"2023-09-01\", \"name\": \"n\","
-                + " \"properties\": {\"securityRules\": [{\"name\": \"ssh\", \"properties\": {\"priority\": 100,"
-                + " \"direction\": \"Inbound\", \"access\": \"Allow\", \"protocol\": \"Tcp\", \"sourceAddressPrefix\":"
-                + " \"Internet\", \"sourcePortRange\": \"*\", \"destinationAddressPrefix\": \"*\","
-                + " \"destinationPortRange\": \"22\"}}]}}]}");
+        Files.copy(Path.of(System.getProperty("nsglint.root", "..")).resolve(
+                "fixtures/scenarios/standalone-per-spoke/mistake/azuredeploy.json"), template);
         RuleCatalog catalog = RuleCatalog.load(List.of(), "current");
         LintRequest hashed = LintRequest.of(List.of(template));
         LintRequest plain = new LintRequest(hashed.inputs(), null, List.of(), "current", hashed.targets(),
-                hashed.serviceTags(), null, List.of(), List.of(), java.util.Map.of(), false);
+                hashed.serviceTags(), null, List.of(), List.of(), java.util.Map.of(),
+                new io.github.nsglint.core.report.ReportNeeds(false, false));
         Report a = Linter.run(hashed, catalog);
         Report b = Linter.run(plain, catalog);
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -40,6 +40,7 @@ class FileHashesTest {
         assertEquals(List.of(expected), a.scan().files().stream().map(ScanInfo.ScannedFile::sha256).toList());
         assertEquals(List.of(""), b.scan().files().stream().map(ScanInfo.ScannedFile::sha256).toList());
         assertEquals(a.findings(), b.findings());
-        assertTrue(a.findings().stream().anyMatch(f -> f.rule().id().equals("NSG001")), a.findings().toString());
+        assertTrue(!a.fixes().isEmpty(), "the scenario's fix is planned when asked");
+        assertEquals(List.of(), b.fixes());
     }
 }
