@@ -12,9 +12,17 @@ public record ReportNeeds(boolean fileHashes, boolean fixes) {
     /** Everything: for the Maven plugin, the fix command and any caller that does not know its formats. */
     public static final ReportNeeds ALL = new ReportNeeds(true, true);
 
+    /** Nothing beyond findings and evaluations. */
+    public static final ReportNeeds NONE = new ReportNeeds(false, false);
+
     /** What these formats show between them. */
     public static ReportNeeds of(Collection<Reporter> formats) {
-        return new ReportNeeds(formats.stream().anyMatch(Reporter::showsFileHashes),
-                formats.stream().anyMatch(Reporter::showsFixes));
+        boolean hashes = false;
+        boolean fixes = false;
+        for (Reporter r : formats) {
+            hashes |= r.needs().fileHashes();
+            fixes |= r.needs().fixes();
+        }
+        return new ReportNeeds(hashes, fixes);
     }
 }

@@ -13,16 +13,8 @@ public interface Reporter {
 
     void write(Report report, Writer out) throws IOException;
 
-    /**
-     * Whether the format shows each file's SHA-256. Hashing every input is a measurable part of a run (outside
-     * C2 it is plain Java), so it is only done when a requested format shows it.
-     */
-    default boolean showsFileHashes() {
-        return false;
-    }
-
-    /** Whether the format shows the fixes planned for findings; planning them reads the templates again. */
-    default boolean showsFixes() {
-        return false;
+    /** What the format shows that costs work to make (file hashes, planned fixes); by default neither. */
+    default ReportNeeds needs() {
+        return ReportNeeds.NONE;
     }
 }

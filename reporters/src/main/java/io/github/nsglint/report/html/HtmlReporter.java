@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.WriterOutput;
 import io.github.nsglint.core.report.Report;
+import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.report.Reporter;
 import java.io.IOException;
 import java.io.Writer;
@@ -20,13 +21,8 @@ public final class HtmlReporter implements Reporter {
     private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
 
     @Override
-    public boolean showsFileHashes() {
-        return true;
-    }
-
-    @Override
-    public boolean showsFixes() {
-        return true;
+    public ReportNeeds needs() {
+        return ReportNeeds.ALL; // each file's SHA-256 and the planned fixes
     }
 
     @Override

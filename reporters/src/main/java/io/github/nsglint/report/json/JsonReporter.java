@@ -8,6 +8,7 @@ import io.github.nsglint.core.report.Control;
 import io.github.nsglint.core.report.Evidence;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Report;
+import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.ScanInfo;
 import io.github.nsglint.core.report.Severity;
@@ -32,13 +33,8 @@ public final class JsonReporter implements Reporter {
     public static final String SCHEMA_VERSION = "1";
 
     @Override
-    public boolean showsFileHashes() {
-        return true;
-    }
-
-    @Override
-    public boolean showsFixes() {
-        return true;
+    public ReportNeeds needs() {
+        return ReportNeeds.ALL; // each file's SHA-256 and the planned fixes
     }
 
     @Override

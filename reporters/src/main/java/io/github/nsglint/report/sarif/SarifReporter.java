@@ -8,6 +8,7 @@ import io.github.nsglint.core.report.Evidence;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Fix;
 import io.github.nsglint.core.report.Report;
+import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.RuleMetadata;
 import io.github.nsglint.core.report.ScanInfo;
@@ -52,13 +53,8 @@ public final class SarifReporter implements Reporter {
     private static final int MAX_DESCRIPTION = 1024;
 
     @Override
-    public boolean showsFileHashes() {
-        return true;
-    }
-
-    @Override
-    public boolean showsFixes() {
-        return true;
+    public ReportNeeds needs() {
+        return ReportNeeds.ALL; // each file's SHA-256 and the planned fixes
     }
 
     @Override
