@@ -74,11 +74,11 @@ public final class Linter {
         // In a big estate, a template that stands alone is judged as soon as it is read, not read again later.
         Map<Path, Judged> judgedAlone = new ConcurrentHashMap<>();
         LoadResult loaded = loader.load(request.inputs(), request.parametersOrNull(), request.parameterPairs(),
-                progress, (file, network) -> judgedAlone.put(file, judge(network.component(), catalog.rules(),
-                        request, catalog.ids(), today, network.diagnostics()).withoutTopology()));
-        RuleCatalog rules = catalog.rules();
-        Set<String> ids = catalog.ids();
-        List<LoadDiagnostic> configurationErrors = catalog.errors();
+                progress, (file, network) -> judgedAlone.put(file, judge(network.component(), catalog.get().rules(),
+                        request, catalog.get().ids(), today, network.diagnostics()).withoutTopology()));
+        RuleCatalog rules = catalog.get().rules();
+        Set<String> ids = catalog.get().ids();
+        List<LoadDiagnostic> configurationErrors = catalog.get().errors();
         boolean streamed = !loaded.deferred().isEmpty();
         List<LoadResult.Component> parts = loaded.components().isEmpty() && !streamed
                 ? List.of(new LoadResult.Component(loaded.model(), List.of())) : loaded.components();
@@ -131,6 +131,10 @@ public final class Linter {
         return streamed || !request.needs().fixes() ? report : FixPlanner.plan(report);
     }
 
+    /** The catalog as configured for the request, the IDs of every rule, and what configuring it found wrong. */
+    private record Configured(RuleCatalog rules, Set<String> ids, List<LoadDiagnostic> errors) {
+    }
+
     /**
      * The configured catalog, made once when first needed: after loading for a normal run (so that a catalog still
      * compiling overlaps the loading), during loading when a big estate's templates are judged as they are read.
@@ -138,47 +142,28 @@ public final class Linter {
     private static final class Catalog {
         private final Supplier<RuleCatalog> pending;
         private final LintRequest request;
-        private RuleCatalog rules;
-        private Set<String> ids;
-        private List<LoadDiagnostic> errors;
+        private Configured configured;
 
         Catalog(Supplier<RuleCatalog> pending, LintRequest request) {
             this.pending = pending;
             this.request = request;
         }
 
-        private synchronized void configure() {
-            if (rules != null) {
-                return;
-            }
-            RuleCatalog catalog = pending.get();
-            RuleCatalog.Configured configured = catalog.configure(request.ruleSettings());
-            List<LoadDiagnostic> found = new ArrayList<>(configured.errors());
-            for (ConfiguredSuppression s : request.suppressions()) {
-                if (catalog.policy(s.rule()).isEmpty()) {
-                    found.add(catalog.unknownRule(s.rule(), s.location()));
+        synchronized Configured get() {
+            if (configured == null) {
+                RuleCatalog catalog = pending.get();
+                RuleCatalog.Configured c = catalog.configure(request.ruleSettings());
+                List<LoadDiagnostic> found = new ArrayList<>(c.errors());
+                for (ConfiguredSuppression s : request.suppressions()) {
+                    if (catalog.policy(s.rule()).isEmpty()) {
+                        found.add(catalog.unknownRule(s.rule(), s.location()));
+                    }
                 }
+                Set<String> ids = new HashSet<>();
+                catalog.rules().forEach(r -> ids.add(r.id().toUpperCase(Locale.ROOT)));
+                configured = new Configured(c.catalog(), Set.copyOf(ids), List.copyOf(found));
             }
-            Set<String> known = new HashSet<>();
-            catalog.rules().forEach(r -> known.add(r.id().toUpperCase(Locale.ROOT)));
-            ids = Set.copyOf(known);
-            errors = List.copyOf(found);
-            rules = configured.catalog();
-        }
-
-        synchronized RuleCatalog rules() {
-            configure();
-            return rules;
-        }
-
-        synchronized Set<String> ids() {
-            configure();
-            return ids;
-        }
-
-        synchronized List<LoadDiagnostic> errors() {
-            configure();
-            return errors;
+            return configured;
         }
     }
 

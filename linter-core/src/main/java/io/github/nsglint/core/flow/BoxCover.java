@@ -150,15 +150,4 @@ final class BoxCover {
         }
         return s.low(0);
     }
-
-    /** Whether a point lies in a box. */
-    static boolean contains(IntervalSet[] box, BigInteger[] p) {
-        for (int d = 0; d < 5; d++) {
-            if (!box[d].contains(p[d])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
 }

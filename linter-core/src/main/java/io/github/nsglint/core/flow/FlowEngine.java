@@ -66,18 +66,11 @@ public final class FlowEngine {
         for (String tag : WELL_KNOWN_TAGS) {
             unattached.registerAtoms(tag);
         }
-        java.util.Set<String> seen = new java.util.HashSet<>(); // an estate names the same few tags over and over
         for (NetworkSecurityGroup nsg : topology.model().networkSecurityGroups()) {
             for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
                 for (Field<List<String>> f : List.of(r.sourceAddressPrefixes(), r.destinationAddressPrefixes())) {
                     if (f instanceof Field.Known<List<String>> k) {
-                        for (String t : k.value()) {
-                            // Addresses have no atoms, and an estate has many: only names are worth remembering.
-                            boolean address = t.isEmpty() || Character.isDigit(t.charAt(0)) || t.indexOf(':') >= 0;
-                            if (!address && seen.add(t)) {
-                                unattached.registerAtoms(t);
-                            }
-                        }
+                        k.value().forEach(unattached::registerAtoms);
                     }
                 }
                 for (Field<List<String>> f : List.of(r.sourceApplicationSecurityGroupIds(),
@@ -395,7 +388,7 @@ public final class FlowEngine {
             }
             if (unknown == null) {
                 BigInteger[] p = BoxCover.uncovered(target, definite);
-                CompiledRule why = maybe.stream().filter(r -> BoxCover.contains(r.possible().lines(), p)).findFirst()
+                CompiledRule why = maybe.stream().filter(r -> r.possible().contains(p)).findFirst()
                         .orElse(maybe.get(0));
                 unknown = new Verdict.Indeterminate(why.uncertainty() == null ? "an allow rule perhaps covers it"
                         : why.uncertainty(), why.uncertainAt(), witness(new Decision(FlowBox.point(p),
@@ -499,7 +492,7 @@ public final class FlowEngine {
             if (r == at) {
                 break;
             }
-            if (BoxCover.contains(r.possible().lines(), p)) {
+            if (r.possible().contains(p)) {
                 why = r;
                 break;
             }

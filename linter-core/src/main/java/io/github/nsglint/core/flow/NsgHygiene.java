@@ -64,7 +64,7 @@ public final class NsgHygiene {
         List<IntervalSet[]> earlier = new ArrayList<>();
         for (int j = 0; j < i; j++) {
             CompiledRule e = rules.get(j);
-            if (e.access() != null && e.source() != null && e.definite().intersects(r.possible())) {
+            if (canTake(e) && e.definite().intersects(r.possible())) {
                 takers.add(e.source());
                 earlier.add(e.definite().lines());
             }
@@ -77,11 +77,16 @@ public final class NsgHygiene {
         return takers;
     }
 
+    /** Whether a rule can shadow others: a rule of the template (not a default one) whose access is known. */
+    private static boolean canTake(CompiledRule e) {
+        return e.access() != null && e.source() != null;
+    }
+
     /** Whether a rule before rule i certainly takes the flow at point {@code p} (see {@link FlowBox#lines()}). */
     private static boolean taken(List<CompiledRule> rules, int i, java.math.BigInteger[] p) {
         for (int j = 0; j < i; j++) {
             CompiledRule e = rules.get(j);
-            if (e.access() != null && e.source() != null && e.definite().contains(p)) {
+            if (canTake(e) && e.definite().contains(p)) {
                 return true;
             }
         }

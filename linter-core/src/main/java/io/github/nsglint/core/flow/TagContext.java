@@ -194,8 +194,9 @@ public final class TagContext {
      */
     void registerAtoms(String raw) {
         String t = raw.trim();
-        if (t.isEmpty() || Character.isDigit(t.charAt(0)) || t.indexOf(':') >= 0 || t.equals("*")) {
-            return;
+        if (t.isEmpty() || Character.isDigit(t.charAt(0)) || t.indexOf(':') >= 0 || t.equals("*")
+                || !registered.add(t)) {
+            return; // an address, or a name seen before: an estate names the same few tags over and over
         }
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.equals("any") || lower.equals("virtualnetwork") || lower.equals("internet")
@@ -206,6 +207,9 @@ public final class TagContext {
             atoms.atom(t, Atoms.Kind.SERVICE_TAG, v6);
         }
     }
+
+    /** Names {@link #registerAtoms(String)} has already looked at. */
+    private final java.util.Set<String> registered = ConcurrentHashMap.newKeySet();
 
     /** Makes the atoms of an application security group; see {@link #registerAtoms(String)}. */
     void registerApplicationSecurityGroup(String id) {
