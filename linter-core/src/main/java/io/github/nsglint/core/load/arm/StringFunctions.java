@@ -31,6 +31,14 @@ final class StringFunctions {
 
     private static final JsonReader JSON = new JsonReader();
     private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+    /** One digest per thread: looking the algorithm up costs more than hashing a short string (digest() resets). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    });
 
     private StringFunctions() {
     }
@@ -326,10 +334,6 @@ final class StringFunctions {
     }
 
     private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));
     }
 }

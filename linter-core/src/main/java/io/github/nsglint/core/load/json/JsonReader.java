@@ -11,6 +11,7 @@ import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.model.PointerPath;
 import io.github.nsglint.core.model.SourceLocation;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -21,7 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +50,8 @@ public final class JsonReader {
 
     public JsonReader() {
         this.factory = JsonFactory.builder()
+                // Names are canonicalized per document already; interning them in the JVM's table only costs.
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
                 .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
                 .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
@@ -64,7 +67,7 @@ public final class JsonReader {
 
     /** Reads a file; {@code displayName} is how locations name it. */
     public JNode read(Path file, String displayName) {
-        return parse(decode(bytes(file, displayName), displayName), displayName);
+        return read(bytes(file, displayName), displayName);
     }
 
     /** A file's bytes, within the size limit; for callers that also want to hash what they parse. */
@@ -82,9 +85,32 @@ public final class JsonReader {
         }
     }
 
-    /** Parses a file's bytes (read with {@link #bytes}). */
+    /**
+     * Parses a file's bytes (read with {@link #bytes}). A file of plain ASCII, which nearly every template is, is
+     * parsed from its bytes: one byte is one character, so lines and columns are the same as from its text, and
+     * no copy of it as a string is made. Anything else, and any file the byte parser finds an error in, is
+     * decoded and parsed as text, so columns count characters and errors read the same either way.
+     */
     public JNode read(byte[] bytes, String displayName) {
+        if (isAscii(bytes)) {
+            try {
+                return parse(factory.createParser(bytes), displayName,
+                        () -> new String(bytes, StandardCharsets.US_ASCII));
+            } catch (TemplateLoadException | IOException e) {
+                // Jackson's byte parser words some errors differently and places some a column off; the text
+                // parser below reports it as it always has.
+            }
+        }
         return parse(decode(bytes, displayName), displayName);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -124,40 +150,40 @@ public final class JsonReader {
     /** Parses text; a leading byte order mark is ignored. */
     public JNode parse(String text, String displayName) {
         String content = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
-        JsonParser parser = null;
         try {
-            parser = factory.createParser(content);
+            return parse(factory.createParser(content), displayName, () -> content);
+        } catch (IOException e) {
+            throw new TemplateLoadException(displayName, 1, 1, "cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds the tree from an open parser, then closes it; {@code content} is the text, for locating errors. */
+    private JNode parse(JsonParser parser, String displayName, Supplier<String> content) {
+        try (parser) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new TemplateLoadException(displayName, 1, 1, "file is empty: expected a JSON value", null);
             }
             JNode root = new TreeBuilder(parser, displayName).value(first, PointerPath.ROOT);
-            long end = parser.currentLocation().getCharOffset();
+            JsonLocation after = parser.currentLocation();
+            // A text parser counts characters, a byte parser bytes (the same, for the ASCII it is given).
+            long end = after.getCharOffset() >= 0 ? after.getCharOffset() : after.getByteOffset();
             try {
                 JsonToken trailing = parser.nextToken();
                 if (trailing != null) {
-                    throw trailing(content, end, displayName, describe(parser, trailing));
+                    throw trailing(content.get(), end, displayName, describe(parser, trailing));
                 }
             } catch (JsonProcessingException e) {
-                throw trailing(content, end, displayName, "not JSON");
+                throw trailing(content.get(), end, displayName, "not JSON");
             }
             return root;
         } catch (JsonProcessingException e) {
             // Constraint violations carry no location of their own; the parser knows where it stopped.
-            JsonLocation at = e.getLocation() != null ? e.getLocation()
-                    : parser != null ? parser.currentTokenLocation() : null;
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
             throw new TemplateLoadException(displayName, at == null ? 1 : at.getLineNr(),
                     at == null ? 1 : at.getColumnNr(), clean(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new TemplateLoadException(displayName, 1, 1, "cannot read JSON: " + e.getMessage(), e);
-        } finally {
-            if (parser != null) {
-                try {
-                    parser.close();
-                } catch (IOException ignored) {
-                    // nothing was written; closing a string parser cannot lose data
-                }
-            }
         }
     }
 
@@ -231,7 +257,7 @@ public final class JsonReader {
                     return new JString(parser.getText(), end(line, column, pointer));
                 case VALUE_NUMBER_INT:
                 case VALUE_NUMBER_FLOAT:
-                    return new JNumber(parser.getDecimalValue(), end(line, column, pointer));
+                    return new JNumber(decimal(line, column), end(line, column, pointer));
                 case VALUE_TRUE:
                     return new JBool(true, end(line, column, pointer));
                 case VALUE_FALSE:
@@ -240,6 +266,17 @@ public final class JsonReader {
                     return new JNull(end(line, column, pointer));
                 default:
                     throw new TemplateLoadException(file, line, column, "unexpected token " + token, null);
+            }
+        }
+
+        /** The number's value; one whose exponent no decimal can hold (1e99999999999) is an error at it. */
+        private BigDecimal decimal(int line, int column) throws IOException {
+            try {
+                return parser.getDecimalValue();
+            } catch (NumberFormatException | ArithmeticException e) {
+                String text = parser.getText();
+                throw new TemplateLoadException(file, line, column, "number out of range: "
+                        + (text.length() > 40 ? text.substring(0, 40) + "..." : text), null);
             }
         }
 

@@ -31,8 +31,8 @@ final class Members extends AbstractMap<String, JNode> {
     private final Map<String, Integer> index;
 
     private Members(String[] keys, JNode[] values, int size) {
-        this.keys = keys.length == size ? keys : Arrays.copyOf(keys, size);
-        this.values = values.length == size ? values : Arrays.copyOf(values, size);
+        this.keys = keys.length == size ? keys : copy(keys, new String[size]);
+        this.values = values.length == size ? values : copy(values, new JNode[size]);
         if (size > INDEX_ABOVE) {
             index = new HashMap<>(size * 2);
             for (int i = 0; i < size; i++) {
@@ -41,6 +41,15 @@ final class Members extends AbstractMap<String, JNode> {
         } else {
             index = null;
         }
+    }
+
+    /**
+     * Copies into a typed array allocated here: Arrays.copyOf on a String[] or JNode[] allocates reflectively,
+     * which the interpreter and C1 (what a short lint run mostly runs on) do through a slow native call.
+     */
+    private static <T> T[] copy(T[] from, T[] to) {
+        System.arraycopy(from, 0, to, 0, Math.min(from.length, to.length));
+        return to;
     }
 
     static Members copyOf(Map<String, JNode> map) {
@@ -163,8 +172,8 @@ final class Members extends AbstractMap<String, JNode> {
                 return;
             }
             if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                values = Arrays.copyOf(values, size * 2);
+                keys = copy(keys, new String[size * 2]);
+                values = copy(values, new JNode[size * 2]);
             }
             keys[size] = key;
             values[size] = value;

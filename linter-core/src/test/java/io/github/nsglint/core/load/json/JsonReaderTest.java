@@ -3,10 +3,18 @@ package io.github.nsglint.core.load.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nsglint.core.load.Corpus;
 import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.model.SourceLocation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonReaderTest {
 
@@ -84,5 +92,61 @@ class JsonReaderTest {
         // Jackson stops at the end of the unrecognised word.
         assertEquals("t.json:2:12: Unrecognized token 'nope': was expecting (JSON String, Number, Array, Object or"
                 + " token 'null', 'true' or 'false')", e.getMessage());
+    }
+
+    // Files are read from their bytes when they are plain ASCII, from their decoded text otherwise; both ways
+    // must give the same tree, the same locations and the same errors.
+
+    @Test
+    void bytesAndTextGiveTheSameTreeForEveryCorpusFile() throws Exception {
+        int ascii = 0;
+        int other = 0;
+        try (Stream<Path> walk = Files.walk(Corpus.quickstarts())) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(p);
+                JNode fromText = reader.parse(new String(bytes, StandardCharsets.UTF_8), p.toString());
+                assertEquals(fromText, reader.read(bytes, p.toString()), p.toString()); // records: locations too
+                if (new String(bytes, StandardCharsets.US_ASCII).equals(new String(bytes, StandardCharsets.UTF_8))) {
+                    ascii++;
+                } else {
+                    other++;
+                }
+            }
+        }
+        assertTrue(ascii > 700 && other >= 1, "ASCII files " + ascii + ", others " + other);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\n  \"resources\": [\n    {\"name\": \"x\"",
+        "{\"a\": 1}\n  {\"b\": 2}",
+        "{\"a\": 1} trailing",
+        "{\n  \"a\": nope\n}",
+        "  \n",
+        "{\"a\": [1, 2,, 3]}",
+        "{\"a\": \"nul\u0000inside\"} x",
+        "[1, 2] // a comment\n ]",
+        "{\"a\": 1e999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999}"})
+    void bytesAndTextFailAlikeAtTheSamePlace(String text) {
+        TemplateLoadException fromText = assertThrows(TemplateLoadException.class, () -> reader.parse(text, "t.json"));
+        TemplateLoadException fromBytes = assertThrows(TemplateLoadException.class,
+                () -> reader.read(text.getBytes(StandardCharsets.US_ASCII), "t.json"));
+        assertEquals(fromText.getMessage(), fromBytes.getMessage());
+    }
+
+    @Test
+    void aNumberNoDecimalCanHoldIsAnErrorAtIt() {
+        TemplateLoadException e = assertThrows(TemplateLoadException.class,
+                () -> reader.parse("{\n  \"count\": 1e99999999999\n}", "t.json"));
+        assertEquals("t.json:2:12: number out of range: 1e99999999999", e.getMessage());
+    }
+
+    @Test
+    void columnsCountCharactersNotBytesInAFileThatIsNotAscii() {
+        String text = "{\"d\": \"Größe → ✓\", \"b\": 1}";
+        JObject root = (JObject) reader.read(text.getBytes(StandardCharsets.UTF_8), "t.json");
+        // "b"'s value is the 25th character of the line, though the 31st byte.
+        assertEquals(25, root.get("b").orElseThrow().location().column());
+        assertEquals(reader.parse(text, "t.json"), root);
     }
 }
