@@ -6,7 +6,7 @@ import io.github.nsglint.cli.command.LintCommand;
 import io.github.nsglint.cli.command.RulesCommand;
 import io.github.nsglint.cli.command.ShowCommand;
 import io.github.nsglint.core.load.TemplateLoadException;
-import io.github.nsglint.core.engine.RuleCatalog;
+import io.github.nsglint.core.engine.Linter;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class NsgLintCli {
 
     public static void main(String[] args) {
         // Compiling the built-in rules is the largest part of a cold start; it overlaps the command-line set-up.
-        RuleCatalog.prefetch();
+        Linter.prefetch();
         System.exit(run(args));
     }
 

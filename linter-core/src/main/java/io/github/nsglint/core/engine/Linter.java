@@ -39,6 +39,21 @@ public final class Linter {
     private Linter() {
     }
 
+    /**
+     * Starts, on a background thread, the set-up every lint needs whatever it is asked: the template
+     * evaluator's function table, then the built-in rule catalog. For programs that have something else to do
+     * first (a command line to parse); a later {@link #run} uses what is ready, waits for what is in progress and
+     * does the rest itself.
+     */
+    public static void prefetch() {
+        Thread t = new Thread(() -> {
+            ModelLoader.prepare();
+            RuleCatalog.compileBuiltIns();
+        }, "nsglint-prefetch");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static Report run(LintRequest request) {
         RuleCatalog catalog = RuleCatalog.load(request.ruleFiles(), request.bastionRuleSet());
         return run(request, catalog);

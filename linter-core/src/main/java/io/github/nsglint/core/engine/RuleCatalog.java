@@ -256,7 +256,7 @@ public final class RuleCatalog {
     /**
      * Built-in rule files compiled once per JVM (the results are immutable and do not depend on the Bastion rule
      * set, which is chosen after compiling). Parsing and compiling them is most of a cold single-file run's
-     * work, so {@link #prefetch()} can start it while the command line is still being set up.
+     * work, so {@link Linter#prefetch()} can start it while the command line is still being set up.
      */
     private static final Map<String, PolicyCompiler.Result> BUILT_IN = new ConcurrentHashMap<>();
 
@@ -277,21 +277,18 @@ public final class RuleCatalog {
     }
 
     /**
-     * Starts compiling the built-in catalog on a background thread; a later {@link #load} waits for what is in
-     * progress and compiles the rest itself. For programs that start with something else to do (a command line).
+     * Compiles the built-in rule files into the per-JVM cache ({@link Linter#prefetch} runs it in the
+     * background); a later {@link #load} waits for what is in progress and compiles the rest itself. What goes
+     * wrong is left for that load to report.
      */
-    public static void prefetch() {
-        Thread t = new Thread(() -> {
-            try {
-                for (String name : builtInNames()) {
-                    compileFile(BUILT_IN_PREFIX + name, resource(name));
-                }
-            } catch (RuntimeException e) {
-                // the foreground load compiles again and reports whatever went wrong
+    static void compileBuiltIns() {
+        try {
+            for (String name : builtInNames()) {
+                compileFile(BUILT_IN_PREFIX + name, resource(name));
             }
-        }, "nsglint-catalog-prefetch");
-        t.setDaemon(true);
-        t.start();
+        } catch (RuntimeException e) {
+            // the foreground load compiles again and reports whatever went wrong
+        }
     }
 
     /** The text of a built-in rule file. */

@@ -25,6 +25,7 @@ import io.github.nsglint.core.model.VirtualHubConnection;
 import io.github.nsglint.core.model.VirtualNetwork;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +58,8 @@ final class ModelBuilder {
             PUBLIC_IP, ASG, ROUTE_TABLE, ROUTE, HUB_CONNECTION, DIAGNOSTIC_SETTING);
 
     private final Map<String, Map<String, ResourceInstance>> byType = new LinkedHashMap<>();
-    private final List<ModelGap> gaps = new ArrayList<>();
+    /** In order, each once: a nested template expanded in two places may report the same gap twice. */
+    private final Set<ModelGap> gaps = new LinkedHashSet<>();
     private final List<LoadDiagnostic> diagnostics = new ArrayList<>();
     private final List<InlineSuppression> suppressions = new ArrayList<>();
 
@@ -84,10 +86,7 @@ final class ModelBuilder {
     }
 
     void addGap(ModelGap gap) {
-        // A nested template expanded in two places may report the same gap twice: keep one.
-        if (!gaps.contains(gap)) {
-            gaps.add(gap);
-        }
+        gaps.add(gap);
     }
 
     List<InlineSuppression> suppressions() {
@@ -103,7 +102,7 @@ final class ModelBuilder {
                 map(BASTION, this::bastion), map(PUBLIC_IP, this::publicIp),
                 map(ASG, r -> new ApplicationSecurityGroup(r.id(), name(r), r.deployment(), r.location())),
                 routeTables(), map(HUB_CONNECTION, this::hubConnection), map(DIAGNOSTIC_SETTING, this::diagnosticSetting),
-                gaps);
+                List.copyOf(gaps));
     }
 
     private List<ResourceInstance> all(String type) {

@@ -309,11 +309,13 @@ public final class ModelLoader {
         List<Input> out = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                try (Stream<Path> walk = Files.walk(input)) {
-                    out.add(new Input(input, true, walk.filter(Files::isRegularFile)
-                            .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                            .sorted()
-                            .toList()));
+                // find() hands over the attributes the walk read, so a file is not looked up a second time. A
+                // link is taken unless it leads to a folder: one that leads nowhere is then an error when read,
+                // not a file quietly left out.
+                try (Stream<Path> walk = Files.find(input, Integer.MAX_VALUE, (p, attributes) ->
+                        p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                                && (attributes.isRegularFile() || attributes.isSymbolicLink() && !Files.isDirectory(p)))) {
+                    out.add(new Input(input, true, walk.sorted().toList()));
                 } catch (IOException | java.io.UncheckedIOException e) {
                     diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
                             SourceLocation.caret(display(input), 1, 1), "cannot read folder: " + e.getMessage()));
@@ -328,6 +330,11 @@ public final class ModelLoader {
             }
         }
         return out;
+    }
+
+    /** Builds what every loader shares (the template functions), so a later first load need not. */
+    public static void prepare() {
+        TemplateExpander.prepare();
     }
 
     /** How a file is named in messages: relative to the working directory when it lies below it. */

@@ -63,7 +63,7 @@ class CatalogTest {
     @Test
     void prefetchedBuiltInsGiveTheSameCatalogAndAUsersRulesFolderIsNotMistakenForThem(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        RuleCatalog.prefetch();
+        Linter.prefetch();
         RuleCatalog cached = RuleCatalog.load(List.of(), "current");
         java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
         for (String name : RuleCatalog.builtInNames()) {

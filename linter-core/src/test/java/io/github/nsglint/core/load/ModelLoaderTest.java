@@ -41,6 +41,24 @@ class ModelLoaderTest {
     }
 
     @Test
+    void aFolderTakesLinkedTemplatesAndReportsLinksThatLeadNowhere() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("estate"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("real.json"), "{" + SCHEMA + """
+                , "resources": [{"type": "Microsoft.Network/networkSecurityGroups", "name": "linked-nsg"}]}""");
+        Files.createSymbolicLink(folder.resolve("linked.json"), elsewhere.resolve("real.json"));
+        Files.createSymbolicLink(folder.resolve("dangling.json"), elsewhere.resolve("gone.json"));
+        Files.createSymbolicLink(folder.resolve("folder.json"), elsewhere); // a folder's link is not a file
+        LoadResult r = new ModelLoader().load(List.of(folder), null);
+        assertEquals(List.of("linked-nsg"),
+                r.model().networkSecurityGroups().stream().map(n -> n.name().known().orElseThrow()).toList());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.level() == LoadDiagnostic.Level.ERROR
+                && d.location().file().endsWith("dangling.json")), r.diagnostics().toString());
+        assertEquals(2, r.files().size() + r.diagnostics().stream()
+                .filter(d -> d.level() == LoadDiagnostic.Level.ERROR).count(), r.toString());
+    }
+
+    @Test
     void resourceCopyLoopMakesOneNsgPerIteration() throws IOException {
         NetworkModel m = load("{" + SCHEMA + """
                 , "parameters": {"spokes": {"type": "array", "defaultValue": ["a", "b", "c"]}},

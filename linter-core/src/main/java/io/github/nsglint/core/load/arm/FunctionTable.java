@@ -11,18 +11,32 @@ import java.util.Map;
  */
 final class FunctionTable {
 
-    private final Map<String, ArmFunction> functions = new HashMap<>();
+    private final Map<String, ArmFunction> functions;
 
+    private FunctionTable(Map<String, ArmFunction> functions) {
+        this.functions = functions;
+    }
+
+    /** The built-in functions: one table for every evaluator, as they hold no state. */
     static FunctionTable standard() {
-        FunctionTable t = new FunctionTable();
-        StringFunctions.register(t);
-        CollectionFunctions.register(t);
-        LogicFunctions.register(t);
-        DeploymentFunctions.register(t);
-        ResourceFunctions.register(t);
-        LambdaFunctions.register(t);
-        CidrFunctions.register(t);
-        return t;
+        return Standard.TABLE;
+    }
+
+    /** Built on first use (linking some 200 functions costs a cold start milliseconds), then shared. */
+    private static final class Standard {
+        static final FunctionTable TABLE = build();
+
+        private static FunctionTable build() {
+            FunctionTable t = new FunctionTable(new HashMap<>());
+            StringFunctions.register(t);
+            CollectionFunctions.register(t);
+            LogicFunctions.register(t);
+            DeploymentFunctions.register(t);
+            ResourceFunctions.register(t);
+            LambdaFunctions.register(t);
+            CidrFunctions.register(t);
+            return new FunctionTable(Map.copyOf(t.functions));
+        }
     }
 
     void register(String name, ArmFunction f) {

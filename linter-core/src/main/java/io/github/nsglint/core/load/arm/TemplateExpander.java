@@ -36,6 +36,11 @@ public final class TemplateExpander {
     private final Evaluator evaluator = new Evaluator(FunctionTable.standard());
     private final Predicate<String> relevantType;
 
+    /** Builds the function table every expander shares. */
+    public static void prepare() {
+        FunctionTable.standard();
+    }
+
     /** @param relevantType decides, by lower-case full type, which resources the caller wants */
     public TemplateExpander(Predicate<String> relevantType) {
         this.relevantType = relevantType;
