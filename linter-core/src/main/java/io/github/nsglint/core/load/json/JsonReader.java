@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -86,22 +87,37 @@ public final class JsonReader {
     }
 
     /**
-     * Parses a file's bytes (read with {@link #bytes}). A file of plain ASCII, which nearly every template is, is
-     * parsed from its bytes: one byte is one character, so lines and columns are the same as from its text, and
-     * no copy of it as a string is made. Anything else, and any file the byte parser finds an error in, is
-     * decoded and parsed as text, so columns count characters and errors read the same either way.
+     * Parses a file's bytes (read with {@link #bytes}). UTF-8 without a byte order mark, which nearly every
+     * template is, is parsed from the bytes: no decoded copy of the file is made. Jackson's byte parser counts
+     * columns in bytes; on a line with characters beyond ASCII they are counted again in characters, so every
+     * location is the same as from the file's text. Anything else, and any file the byte parser finds an error
+     * in, is decoded and parsed as text, so errors read the same either way.
      */
     public JNode read(byte[] bytes, String displayName) {
-        if (isAscii(bytes)) {
+        boolean ascii = isAscii(bytes);
+        if (ascii || !hasByteOrderMark(bytes) && isUtf8(bytes)) {
             try {
                 return parse(factory.createParser(bytes), displayName,
-                        () -> new String(bytes, StandardCharsets.US_ASCII));
+                        () -> new String(bytes, StandardCharsets.UTF_8), ascii ? null : bytes);
             } catch (TemplateLoadException | IOException e) {
                 // Jackson's byte parser words some errors differently and places some a column off; the text
                 // parser below reports it as it always has.
             }
         }
         return parse(decode(bytes, displayName), displayName);
+    }
+
+    private static boolean hasByteOrderMark(byte[] bytes) {
+        return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)); // reports malformed input
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static boolean isAscii(byte[] bytes) {
@@ -151,20 +167,23 @@ public final class JsonReader {
     public JNode parse(String text, String displayName) {
         String content = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
         try {
-            return parse(factory.createParser(content), displayName, () -> content);
+            return parse(factory.createParser(content), displayName, () -> content, null);
         } catch (IOException e) {
             throw new TemplateLoadException(displayName, 1, 1, "cannot read JSON: " + e.getMessage(), e);
         }
     }
 
-    /** Builds the tree from an open parser, then closes it; {@code content} is the text, for locating errors. */
-    private JNode parse(JsonParser parser, String displayName, Supplier<String> content) {
+    /**
+     * Builds the tree from an open parser, then closes it; {@code content} is the text, for locating errors, and
+     * {@code utf8} the bytes of a byte parser whose columns must be counted again in characters (else null).
+     */
+    private JNode parse(JsonParser parser, String displayName, Supplier<String> content, byte[] utf8) {
         try (parser) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new TemplateLoadException(displayName, 1, 1, "file is empty: expected a JSON value", null);
             }
-            JNode root = new TreeBuilder(parser, displayName).value(first, PointerPath.ROOT);
+            JNode root = new TreeBuilder(parser, displayName, utf8).value(first, PointerPath.ROOT);
             JsonLocation after = parser.currentLocation();
             // A text parser counts characters, a byte parser bytes (the same, for the ASCII it is given).
             long end = after.getCharOffset() >= 0 ? after.getCharOffset() : after.getByteOffset();
@@ -223,16 +242,18 @@ public final class JsonReader {
     private static final class TreeBuilder {
         private final JsonParser parser;
         private final String file;
+        private final byte[] utf8;
 
-        TreeBuilder(JsonParser parser, String file) {
+        TreeBuilder(JsonParser parser, String file, byte[] utf8) {
             this.parser = parser;
             this.file = file;
+            this.utf8 = utf8;
         }
 
         JNode value(JsonToken token, PointerPath pointer) throws IOException {
             JsonLocation start = parser.currentTokenLocation();
             int line = start.getLineNr();
-            int column = start.getColumnNr();
+            int column = column(start);
             switch (token) {
                 case START_OBJECT: {
                     Members.Builder members = new Members.Builder();
@@ -282,7 +303,27 @@ public final class JsonReader {
 
         private SourceLocation end(int line, int column, PointerPath pointer) {
             JsonLocation after = parser.currentLocation();
-            return new SourceLocation(file, line, column, after.getLineNr(), after.getColumnNr(), pointer);
+            return new SourceLocation(file, line, column, after.getLineNr(), column(after), pointer);
+        }
+
+        /**
+         * The location's column in characters (UTF-16 units, as the text parser counts them). A byte parser's
+         * column is the byte offset from its line's start, so that start is the offset less the column; the
+         * characters between are the bytes that do not continue a character, and two for a four-byte one.
+         */
+        private int column(JsonLocation at) {
+            if (utf8 == null) {
+                return at.getColumnNr();
+            }
+            int to = (int) at.getByteOffset();
+            int units = 0;
+            for (int i = to - at.getColumnNr() + 1; i < to; i++) {
+                int b = utf8[i] & 0xff;
+                if ((b & 0xC0) != 0x80) {
+                    units += b >= 0xF0 ? 2 : 1;
+                }
+            }
+            return units + 1;
         }
     }
 }

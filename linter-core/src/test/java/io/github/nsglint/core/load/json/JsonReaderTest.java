@@ -149,4 +149,24 @@ class JsonReaderTest {
         assertEquals(25, root.get("b").orElseThrow().location().column());
         assertEquals(reader.parse(text, "t.json"), root);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"emoji\": \"\uD83D\uDD12 locked\", \"after\": [1, {\"x\": \"é\"}]}",
+        "{\n  \"a\": \"plain\",\n  \"b\": \"naïve\", \"c\": 2,\n  \"d\": true\n}",
+        "{\r\n  \"a\": \"Größe\",\r\n  \"b\": 1\r\n}",
+        "{\"raw\": \"line one é\nline two ü\", \"next\": \"ß\"}",
+        "// Überblick\n{\"a\": /* ↓ */ \"x\", \"b\": 'ç'}",
+        "\uFEFF{\"bom\": \"é\", \"b\": 1}"})
+    void bytesAndTextAgreeOnEveryLocationBeyondAscii(String text) {
+        assertEquals(reader.parse(text, "t.json"), reader.read(text.getBytes(StandardCharsets.UTF_8), "t.json"));
+    }
+
+    @Test
+    void aBadByteInACommentIsStillAnErrorAtIt() {
+        byte[] bytes = "{\"a\": 1 // caf\u00e9 \u0000}".getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - 3] = (byte) 0xFF; // the space after "café", in the comment: starts no character
+        TemplateLoadException e = assertThrows(TemplateLoadException.class, () -> reader.read(bytes, "t.json"));
+        assertTrue(e.getMessage().startsWith("t.json:1:16: not a UTF-8 text file: byte 0xff"), e.getMessage());
+    }
 }
