@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process throughput: `bin/nsglint lint` over the whole quickstart corpus against a plain Jackson parse of
-# the same files (PlainParse, with the same JVM flags as the launcher), interleaved in one run; then nsglint on
-# one core (taskset) against two, for the parallel speed-up. Prints medians and ratios.
+# the same files (PlainParse, with the launcher's collector and C1-only compiler), interleaved in one run; then
+# nsglint on one core (taskset) against two, for the parallel speed-up. Prints medians and ratios.
 #   benchmarks/throughput.sh [RUNS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
