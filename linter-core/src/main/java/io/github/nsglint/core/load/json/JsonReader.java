@@ -315,9 +315,10 @@ public final class JsonReader {
             if (utf8 == null) {
                 return at.getColumnNr();
             }
-            int to = (int) at.getByteOffset();
+            // Clamped, so that a location Jackson reports oddly can only miscount, never fail the read.
+            int to = (int) Math.min(Math.max(at.getByteOffset(), 0), utf8.length);
             int units = 0;
-            for (int i = to - at.getColumnNr() + 1; i < to; i++) {
+            for (int i = Math.max(0, to - at.getColumnNr() + 1); i < to; i++) {
                 int b = utf8[i] & 0xff;
                 if ((b & 0xC0) != 0x80) {
                     units += b >= 0xF0 ? 2 : 1;
