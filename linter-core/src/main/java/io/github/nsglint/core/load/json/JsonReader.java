@@ -95,7 +95,7 @@ public final class JsonReader {
      */
     public JNode read(byte[] bytes, String displayName) {
         boolean ascii = isAscii(bytes);
-        if (ascii || !hasByteOrderMark(bytes) && isUtf8(bytes)) {
+        if (!mightBeUtf16Or32(bytes) && (ascii || !hasByteOrderMark(bytes) && isUtf8(bytes))) {
             try {
                 return parse(factory.createParser(bytes), displayName,
                         () -> new String(bytes, StandardCharsets.UTF_8), ascii ? null : bytes);
@@ -105,6 +105,20 @@ public final class JsonReader {
             }
         }
         return parse(decode(bytes, displayName), displayName);
+    }
+
+    /**
+     * Whether Jackson's byte parser would take the file for UTF-16 or UTF-32: it guesses so from a zero byte
+     * among the first four. Such a file is not UTF-8, and the text path says so; parsed from its bytes it would
+     * be read in the other encoding instead.
+     */
+    private static boolean mightBeUtf16Or32(byte[] bytes) {
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasByteOrderMark(byte[] bytes) {

@@ -126,6 +126,10 @@ class JsonReaderTest {
         "{\"a\": [1, 2,, 3]}",
         "{\"a\": \"nul\u0000inside\"} x",
         "[1, 2] // a comment\n ]",
+        // Zero bytes up front: Jackson's byte parser would read these as UTF-32 and UTF-16 "{}", not refuse them.
+        "\u0000\u0000\u0000{\u0000\u0000\u0000}",
+        "{\u0000}\u0000",
+        "\u0000{\u0000}",
         "{\"a\": 1e999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999}"})
     void bytesAndTextFailAlikeAtTheSamePlace(String text) {
         TemplateLoadException fromText = assertThrows(TemplateLoadException.class, () -> reader.parse(text, "t.json"));
