@@ -1,5 +1,6 @@
 package io.github.nsglint.core.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,15 +10,21 @@ import io.github.nsglint.core.engine.Linter;
 import io.github.nsglint.core.engine.RuleCatalog;
 import io.github.nsglint.core.engine.RuleLoadException;
 import io.github.nsglint.core.load.LoadDiagnostic;
+import io.github.nsglint.core.load.TemplateLoadException;
+import io.github.nsglint.core.load.json.JNode;
+import io.github.nsglint.core.load.json.JsonReader;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.grammar.parser.RuleError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the fuzz tests and their seed corpora run. The only acceptable outcomes for any input are a result or
@@ -38,6 +45,7 @@ final class FuzzTargets {
         }
     });
     private static volatile RuleCatalog catalog;
+    private static final JsonReader JSON = new JsonReader();
 
     private FuzzTargets() {
     }
@@ -59,11 +67,41 @@ final class FuzzTargets {
 
     /** Bytes as a template file: read, evaluated, modelled and linted by the whole catalog. */
     static Report template(byte[] data) {
+        bytesReadAsText(data);
         Path file = write("template.json", data);
         Report r = Linter.run(LintRequest.of(List.of(file)), catalog());
         r.diagnostics().forEach(FuzzTargets::located);
         r.configurationErrors().forEach(FuzzTargets::located);
         return r;
+    }
+
+    /**
+     * The reader parses most files from their bytes (a faster path) and the rest from their text; whichever it
+     * takes, the outcome must be what the text path gives: the same tree with the same locations, or the same
+     * error. The reference decodes strictly and parses the text; bytes that are not UTF-8 must be refused.
+     */
+    private static void bytesReadAsText(byte[] data) {
+        Object expected;
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data)).toString();
+            expected = outcome(() -> JSON.parse(text, "fuzz.json"));
+        } catch (CharacterCodingException e) {
+            expected = null; // not UTF-8: an error naming the bad byte
+        }
+        Object actual = outcome(() -> JSON.read(data, "fuzz.json"));
+        if (expected == null) {
+            assertTrue(actual instanceof String m && m.contains("not a UTF-8 text file"), String.valueOf(actual));
+        } else {
+            assertEquals(expected, actual);
+        }
+    }
+
+    private static Object outcome(Supplier<JNode> parse) {
+        try {
+            return parse.get();
+        } catch (TemplateLoadException e) {
+            return e.getMessage();
+        }
     }
 
     /** Bytes as a rule file: parsed and compiled alone; when it compiles, its rules lint a small template. */
