@@ -24,8 +24,12 @@ p=$(printf '%s\n' "${parse[@]}" | median)
 l=$(printf '%s\n' "${lint[@]}" | median)
 o=$(printf '%s\n' "${one[@]}" | median)
 echo "corpus: $(find "$corpus" -name '*.json' | wc -l) files, $(du -sh "$corpus" | cut -f1); runs: $runs interleaved; $(nproc) cores"
-awk -v p="$p" -v l="$l" -v o="$o" 'BEGIN {
+# Each run's lint over the parse just before it, too: the machine's speed drifts between runs, and a pair run
+# back to back shares the drift. Median and the middle half of those ratios.
+paired=$(for ((i = 0; i < runs; i++)); do awk -v l="${lint[$i]}" -v p="${parse[$i]}" 'BEGIN {printf "%.3f\n", l / p}'; done \
+  | sort -n | awk '{a[NR]=$1} END {printf "%.2fx (middle half %.2f-%.2fx)", a[int((NR+1)/2)], a[int(NR/4)+1], a[int(3*NR/4)+1]}')
+awk -v p="$p" -v l="$l" -v o="$o" -v paired="$paired" 'BEGIN {
   printf "plain Jackson parse (whole process)      median %5d ms\n", p
-  printf "bin/nsglint lint, 2 cores                median %5d ms  %.2fx the parse\n", l, l / p
+  printf "bin/nsglint lint, 2 cores                median %5d ms  %.2fx the parse; run by run %s\n", l, l / p, paired
   printf "bin/nsglint lint, 1 core (taskset)       median %5d ms  speed-up 1 -> 2 cores %.2fx\n", o, o / l
 }'
