@@ -199,7 +199,9 @@ public final class JsonReader {
             }
             JNode root = new TreeBuilder(parser, displayName, utf8).value(first, PointerPath.ROOT);
             JsonLocation after = parser.currentLocation();
-            // A text parser counts characters, a byte parser bytes (the same, for the ASCII it is given).
+            // A text parser counts characters, a byte parser bytes. Beyond ASCII the two differ, but an error
+            // found on the byte path is reported again from the text (read), so this offset never meets text it
+            // does not count.
             long end = after.getCharOffset() >= 0 ? after.getCharOffset() : after.getByteOffset();
             try {
                 JsonToken trailing = parser.nextToken();
