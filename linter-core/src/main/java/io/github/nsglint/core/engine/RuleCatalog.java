@@ -39,7 +39,8 @@ public final class RuleCatalog {
     /** How built-in rule files are named in messages and reports. */
     private static final String BUILT_IN_PREFIX = "rules/";
 
-    private static final String INDEX = "/io/github/nsglint/rules/index.txt";
+    private static final String RESOURCES = "/io/github/nsglint/rules/";
+    private static final String INDEX = RESOURCES + "index.txt";
 
     private final List<Policy> policies;
     private final String bastionRuleSet;
@@ -242,15 +243,37 @@ public final class RuleCatalog {
 
     /** The names of the built-in rule files, from the packaged index. */
     public static List<String> builtInNames() {
-        String index = resourceText(INDEX);
-        List<String> names = new ArrayList<>();
-        for (String line : index.split("\n")) {
-            String t = line.trim();
-            if (!t.isEmpty() && !t.startsWith("#")) {
-                names.add(t);
+        return packaged().names();
+    }
+
+    /**
+     * The packaged rule files, read from the jar once per JVM: compiling the catalog asks for each name and text
+     * several times (to compile it, and to tell a built-in file from a user's file of the same name).
+     */
+    private record Packaged(List<String> names, Map<String, String> texts) {
+    }
+
+    private static volatile Packaged packaged;
+
+    private static Packaged packaged() {
+        Packaged p = packaged;
+        if (p == null) {
+            // Two threads may both read the jar the first time; they read the same, and either result serves.
+            List<String> names = new ArrayList<>();
+            for (String line : resourceText(INDEX).split("\n")) {
+                String t = line.trim();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    names.add(t);
+                }
             }
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (String name : names) {
+                texts.put(name, resourceText(RESOURCES + name));
+            }
+            p = new Packaged(List.copyOf(names), Map.copyOf(texts));
+            packaged = p;
         }
-        return names;
+        return p;
     }
 
     /**
@@ -293,7 +316,8 @@ public final class RuleCatalog {
 
     /** The text of a built-in rule file. */
     public static String resource(String name) {
-        return resourceText("/io/github/nsglint/rules/" + name);
+        String text = packaged().texts().get(name);
+        return text != null ? text : resourceText(RESOURCES + name);
     }
 
     private static String resourceText(String path) {
