@@ -3,6 +3,7 @@ package io.github.nsglint.core.load.arm;
 import static io.github.nsglint.core.load.arm.ArmFunction.eager;
 import static io.github.nsglint.core.load.arm.ArmFunction.strict;
 
+import io.github.nsglint.core.load.Sha256;
 import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.load.json.JArray;
 import io.github.nsglint.core.load.json.JBool;
@@ -18,8 +19,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,14 +30,6 @@ final class StringFunctions {
 
     private static final JsonReader JSON = new JsonReader();
     private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
-    /** One digest per thread: looking the algorithm up costs more than hashing a short string (digest() resets). */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    });
 
     private StringFunctions() {
     }
@@ -334,6 +325,6 @@ final class StringFunctions {
     }
 
     private static byte[] sha256(String s) {
-        return SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+        return Sha256.of(s.getBytes(StandardCharsets.UTF_8));
     }
 }
