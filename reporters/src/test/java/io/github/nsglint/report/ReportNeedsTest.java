@@ -16,7 +16,7 @@ class ReportNeedsTest {
         Set<String> showing = new java.util.TreeSet<>();
         for (String id : List.of("text", "sarif", "json", "markdown", "junit", "github", "html")) {
             Reporter r = ReporterRegistry.byId(id);
-            if (r.needs().fileHashes()) {
+            if (r.needs().digests()) {
                 showing.add(id);
             }
         }

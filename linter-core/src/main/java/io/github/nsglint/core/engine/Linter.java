@@ -84,7 +84,7 @@ public final class Linter {
             LoadProgress progress) {
         Instant started = clock.instant();
         LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
-        ModelLoader loader = new ModelLoader(request.needs().fileHashes());
+        ModelLoader loader = new ModelLoader(request.needs().digests());
         Catalog catalog = new Catalog(pendingCatalog, request);
         // In a big estate, a template that stands alone is judged as soon as it is read, not read again later.
         Map<Path, Judged> judgedAlone = new ConcurrentHashMap<>();
@@ -138,7 +138,8 @@ public final class Linter {
         diagnostics.addAll(networkNotes);
         diagnostics.addAll(applied.diagnostics());
         Instant finished = clock.instant();
-        ScanInfo scan = new ScanInfo(ToolInfo.VERSION, rules.version(), started, finished,
+        String catalogVersion = request.needs().digests() ? rules.version() : "";
+        ScanInfo scan = new ScanInfo(ToolInfo.VERSION, catalogVersion, started, finished,
                 request.sourceRoot().toString(), loaded.files().stream()
                 .map(f -> new ScanInfo.ScannedFile(f.name(), f.bytes(), f.sha256())).toList());
         Report report = new Report(scan, rules.rules(), evaluations, applied.findings(), List.of(), List.of(),

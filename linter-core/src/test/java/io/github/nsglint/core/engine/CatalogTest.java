@@ -87,4 +87,32 @@ class CatalogTest {
                 String.valueOf(partial.errors()));
         assertEquals(cached.rules().size(), partial.catalog().rules().size(), "the built-in catalog still runs");
     }
+
+    @Test
+    void theVersionDigestsEveryRuleSourceAndTheRuleSetAndAConfiguredCopyKeepsIt(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        RuleCatalog builtIn = RuleCatalog.load(List.of(), "current");
+        assertTrue(builtIn.version().matches(".+\\+current\\.[0-9a-f]{12}"), builtIn.version());
+        assertEquals(builtIn.version(), RuleCatalog.load(List.of(), "current").version(), "same rules, same version");
+        assertTrue(RuleCatalog.load(List.of(), "bastion-2020").version().contains("+bastion-2020."));
+        Path mine = Files.writeString(dir.resolve("org.nsgl"), """
+                rule ORG001 {
+                  name: "vnets-named"
+                  severity: note
+                  since: "0.1.0"
+                  summary: "Every VNet has a name"
+                  help: "A test rule."
+                  tags: ["org"]
+                  message: "VNet {v.name} has no name"
+                  for vnet v
+                  expect v.name != ""
+                }
+                """);
+        RuleCatalog withMine = RuleCatalog.load(List.of(mine), "current");
+        assertFalse(builtIn.version().equals(withMine.version()), "a custom rule changes the version");
+        Files.writeString(mine, Files.readString(mine).replace("note", "warning"));
+        assertFalse(withMine.version().equals(RuleCatalog.load(List.of(mine), "current").version()),
+                "a changed custom rule changes it");
+        assertEquals(builtIn.version(), builtIn.configure(List.of()).catalog().version());
+    }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Inputs are hashed and fixes planned for the reports that show them, and only then (ReportNeeds); the findings do
+ * Inputs and the catalog are digested and fixes planned for the reports that show them, and only then (ReportNeeds); the findings do
  * not depend on it.
  */
 class ReportNeedsLintTest {
@@ -23,7 +23,7 @@ class ReportNeedsLintTest {
     Path dir;
 
     @Test
-    void filesAreHashedAndFixesPlannedOnlyWhenAskedAndFindingsAreTheSame() throws Exception {
+    void digestsAndFixesAreMadeOnlyWhenAskedAndFindingsAreTheSame() throws Exception {
         // A scenario whose mistake has a fix (an NSG rule to add).
         Path template = dir.resolve("t.json");
         Files.copy(Path.of(System.getProperty("nsglint.root", "..")).resolve(
@@ -39,6 +39,9 @@ class ReportNeedsLintTest {
                 .digest(Files.readAllBytes(template)));
         assertEquals(List.of(expected), a.scan().files().stream().map(ScanInfo.ScannedFile::sha256).toList());
         assertEquals(List.of(""), b.scan().files().stream().map(ScanInfo.ScannedFile::sha256).toList());
+        assertTrue(catalog.version().matches(".+\\+current\\.[0-9a-f]{12}"), catalog.version());
+        assertEquals(catalog.version(), a.scan().catalogVersion());
+        assertEquals("", b.scan().catalogVersion());
         assertEquals(a.findings(), b.findings());
         assertTrue(!a.fixes().isEmpty(), "the scenario's fix is planned when asked");
         assertEquals(List.of(), b.fixes());
