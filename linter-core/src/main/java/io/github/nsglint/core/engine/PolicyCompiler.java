@@ -42,10 +42,20 @@ final class PolicyCompiler {
     private static final Set<String> RULE_SETS = Set.of("current", "bastion-2020");
 
     private final String sourceName;
+    private final Placeholders placeholders;
     private final List<RuleError> errors = new ArrayList<>();
 
-    private PolicyCompiler(String sourceName) {
+    private PolicyCompiler(String sourceName, Placeholders placeholders) {
         this.sourceName = sourceName;
+        this.placeholders = placeholders;
+    }
+
+    /**
+     * Gives the expression of a message placeholder ({@code {n.name}}), or throws {@link RuleSyntaxException}.
+     * The parser's by default; the built-in rules' come from their precompiled form ({@link PrecompiledRules}).
+     */
+    interface Placeholders {
+        Expr parse(String text, String sourceName, SourcePos at);
     }
 
     /** What compiling a file gives: its policies, or its errors. */
@@ -53,7 +63,11 @@ final class PolicyCompiler {
     }
 
     static Result compile(RuleFile file) {
-        PolicyCompiler c = new PolicyCompiler(file.sourceName());
+        return compile(file, RuleParser::parseExpression);
+    }
+
+    static Result compile(RuleFile file, Placeholders placeholders) {
+        PolicyCompiler c = new PolicyCompiler(file.sourceName(), placeholders);
         List<Policy> out = new ArrayList<>();
         for (RuleDecl r : file.rules()) {
             Policy p = c.rule(r);
@@ -204,7 +218,7 @@ final class PolicyCompiler {
                                 - m.group(1).stripLeading().length()))
                         : at;
                 try {
-                    Expr x = RuleParser.parseExpression(inner, sourceName, where);
+                    Expr x = placeholders.parse(inner, sourceName, where);
                     type(x, env);
                     parts.add(x);
                 } catch (RuleSyntaxException ex) {

@@ -37,7 +37,7 @@ public final class RuleCatalog {
     public static final List<String> BASTION_RULE_SETS = List.of("current", "bastion-2020");
 
     /** How built-in rule files are named in messages and reports. */
-    private static final String BUILT_IN_PREFIX = "rules/";
+    static final String BUILT_IN_PREFIX = "rules/";
 
     private static final String RESOURCES = "/io/github/nsglint/rules/";
     private static final String INDEX = RESOURCES + "index.txt";
@@ -300,14 +300,16 @@ public final class RuleCatalog {
 
     /**
      * Built-in rule files compiled once per JVM (the results are immutable and do not depend on the Bastion rule
-     * set, which is chosen after compiling). Parsing and compiling them is most of a cold single-file run's
-     * work, so {@link Linter#prefetch()} can start it while the command line is still being set up.
+     * set, which is chosen after compiling). Compiling them is a large part of a cold single-file run's work, so
+     * {@link Linter#prefetch()} can start it while the command line is still being set up; their syntax trees
+     * come from the build ({@link PrecompiledRules}) rather than the parser.
      */
     private static final Map<String, PolicyCompiler.Result> BUILT_IN = new ConcurrentHashMap<>();
 
     private static PolicyCompiler.Result compileFile(String name, String text) {
         if (isBuiltIn(name, text)) {
-            return BUILT_IN.computeIfAbsent(name, n -> PolicyCompiler.compile(RuleParser.parse(text, n)));
+            return BUILT_IN.computeIfAbsent(name, n -> PrecompiledRules.compile(n, text)
+                    .orElseGet(() -> PolicyCompiler.compile(RuleParser.parse(text, n))));
         }
         return PolicyCompiler.compile(RuleParser.parse(text, name));
     }

@@ -14,7 +14,11 @@ import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.load.json.JNode;
 import io.github.nsglint.core.load.json.JsonReader;
 import io.github.nsglint.core.report.Report;
+import io.github.nsglint.grammar.ast.AstCodec;
+import io.github.nsglint.grammar.ast.RuleFile;
 import io.github.nsglint.grammar.parser.RuleError;
+import io.github.nsglint.grammar.parser.RuleParser;
+import io.github.nsglint.grammar.parser.RuleSyntaxException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -104,9 +108,24 @@ final class FuzzTargets {
         }
     }
 
-    /** Bytes as a rule file: parsed and compiled alone; when it compiles, its rules lint a small template. */
+    /**
+     * Bytes as a rule file: parsed and compiled alone; when it compiles, its rules lint a small template. When it
+     * parses, its tree also goes through the build's encoding of the built-in rules (AstCodec) and must come
+     * back equal.
+     */
     static void ruleFile(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
+        RuleFile parsed = null;
+        try {
+            parsed = RuleParser.parse(text, "fuzz.nsgl");
+        } catch (RuleSyntaxException e) {
+            // reported by the catalog below
+        }
+        if (parsed != null) {
+            AstCodec.Writer w = new AstCodec.Writer();
+            w.writeRuleFile(parsed);
+            assertEquals(parsed, new AstCodec.Reader(w.toByteArray()).readRuleFile(), "encoded and decoded tree");
+        }
         RuleCatalog rules;
         try {
             rules = RuleCatalog.compile(Map.of("fuzz.nsgl", text), "current");
