@@ -15,8 +15,9 @@ import java.util.function.BiConsumer;
 /**
  * The members of a JSON object: an immutable map in declaration order, on two arrays. A template has hundreds of
  * thousands of small objects whose members are looked up by name, mostly names they do not have (a security rule
- * is asked for both the singular and the plural of every field); arrays scanned by identity, then by equality,
- * then ignoring case, do that with no hashing and no wrapper objects, and take less memory than a linked hash map.
+ * is asked for both the singular and the plural of every field); arrays scanned once, for the exact name and
+ * the first that differs only in case, do that with no hashing and no wrapper objects, and take less memory than
+ * a linked hash map.
  * Objects with many members get a hash index as well.
  */
 final class Members extends AbstractMap<String, JNode> {
@@ -61,11 +62,27 @@ final class Members extends AbstractMap<String, JNode> {
         return b.build();
     }
 
-    /** The member with exactly this name, else one whose name differs only in case, else null. */
+    /** The member with exactly this name, else the first whose name differs only in case, else null. */
     JNode find(String name) {
-        int exact = indexOf(name);
-        if (exact >= 0) {
-            return values[exact];
+        int caseless = -1;
+        if (index != null) {
+            Integer exact = index.get(name);
+            if (exact != null) {
+                return values[exact];
+            }
+        } else {
+            // One pass for both the exact name and the first caseless match (names are not interned, so a scan
+            // by identity never found one).
+            for (int i = 0; i < keys.length; i++) {
+                String k = keys[i];
+                if (k.equals(name)) {
+                    return values[i];
+                }
+                if (caseless < 0 && k.equalsIgnoreCase(name)) {
+                    caseless = i;
+                }
+            }
+            return caseless < 0 ? null : values[caseless];
         }
         for (int i = 0; i < keys.length; i++) {
             if (keys[i].equalsIgnoreCase(name)) {
@@ -79,11 +96,6 @@ final class Members extends AbstractMap<String, JNode> {
         if (index != null) {
             Integer i = index.get(name);
             return i == null ? -1 : i;
-        }
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == name) {
-                return i; // Jackson interns member names, and callers pass literals: usually found by identity
-            }
         }
         for (int i = 0; i < keys.length; i++) {
             if (keys[i].equals(name)) {
