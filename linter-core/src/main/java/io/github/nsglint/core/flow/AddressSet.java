@@ -153,7 +153,15 @@ public final class AddressSet {
             b = copy(atoms);
             b.and(o.atoms);
         }
-        return new AddressSet(ips.intersect(o.ips), b);
+        IntervalSet i = ips.intersect(o.ips);
+        // An operand that is the answer is returned as it is, with its line already made (see IntervalSet).
+        if (i == ips && b.equals(atoms)) {
+            return this;
+        }
+        if (i == o.ips && b.equals(o.atoms)) {
+            return o;
+        }
+        return new AddressSet(i, b);
     }
 
     public boolean intersects(AddressSet o) {

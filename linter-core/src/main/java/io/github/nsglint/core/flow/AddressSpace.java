@@ -54,8 +54,9 @@ public final class AddressSpace {
     public static Optional<IntervalSet> cidr(String text) {
         String t = text.trim();
         int slash = t.indexOf('/');
-        String address = slash < 0 ? t : t.substring(0, slash);
-        boolean v6 = address.indexOf(':') >= 0;
+        int end = slash < 0 ? t.length() : slash;
+        int colon = t.indexOf(':');
+        boolean v6 = colon >= 0 && colon < end;
         int bits = v6 ? 128 : 32;
         int prefix = bits;
         if (slash >= 0) {
@@ -66,14 +67,14 @@ public final class AddressSpace {
         }
         if (!v6) {
             // IPv4 in primitive arithmetic: most rules name IPv4 prefixes, and every rule is compiled per context.
-            long value = parseV4(address);
+            long value = parseV4(t, 0, end);
             if (value < 0) {
                 return Optional.empty();
             }
             long hostMask = (1L << (32 - prefix)) - 1;
             return Optional.of(IntervalSet.of(value & ~hostMask, value | hostMask));
         }
-        Optional<BigInteger> value = parseV6(address);
+        Optional<BigInteger> value = parseV6(t.substring(0, end));
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -103,13 +104,33 @@ public final class AddressSpace {
         return v;
     }
 
-    /** A dotted quad as a number, or -1. */
-    private static long parseV4(String s) {
+    /**
+     * Whether {@link #cidr} takes the text; an IPv4 address or prefix is checked in place, without building its
+     * set (invalid-field checks look at every prefix of every rule).
+     */
+    public static boolean isAddress(String text) {
+        String t = text.trim();
+        int slash = t.indexOf('/');
+        int end = slash < 0 ? t.length() : slash;
+        if (t.indexOf(':') >= 0) {
+            return cidr(t).isPresent();
+        }
+        if (slash >= 0) {
+            int prefix = decimal(t, slash + 1, t.length());
+            if (prefix < 0 || prefix > 32) {
+                return false;
+            }
+        }
+        return parseV4(t, 0, end) >= 0;
+    }
+
+    /** The dotted quad in {@code s[from, to)} as a number, or -1. */
+    private static long parseV4(String s, int from, int to) {
         long v = 0;
-        int start = 0;
+        int start = from;
         for (int part = 0; part < 4; part++) {
-            int end = part < 3 ? s.indexOf('.', start) : s.length();
-            if (end < 0) {
+            int end = part < 3 ? s.indexOf('.', start) : to;
+            if (end < 0 || end > to) {
                 return -1;
             }
             int octet = decimal(s, start, end);

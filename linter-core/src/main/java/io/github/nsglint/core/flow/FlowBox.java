@@ -31,9 +31,19 @@ public record FlowBox(int protocols, AddressSet sources, IntervalSet sourcePorts
     }
 
     public FlowBox intersect(FlowBox o) {
-        return new FlowBox(protocols & o.protocols, sources.intersect(o.sources),
-                sourcePorts.intersect(o.sourcePorts), destinations.intersect(o.destinations),
-                destinationPorts.intersect(o.destinationPorts));
+        int p = protocols & o.protocols;
+        AddressSet s = sources.intersect(o.sources);
+        IntervalSet sp = sourcePorts.intersect(o.sourcePorts);
+        AddressSet d = destinations.intersect(o.destinations);
+        IntervalSet dp = destinationPorts.intersect(o.destinationPorts);
+        if (p == protocols && s == sources && sp == sourcePorts && d == destinations && dp == destinationPorts) {
+            return this; // the operations return an operand that is the answer: so may this
+        }
+        if (p == o.protocols && s == o.sources && sp == o.sourcePorts && d == o.destinations
+                && dp == o.destinationPorts) {
+            return o;
+        }
+        return new FlowBox(p, s, sp, d, dp);
     }
 
     public boolean intersects(FlowBox o) {

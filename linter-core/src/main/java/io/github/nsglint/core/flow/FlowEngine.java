@@ -425,10 +425,11 @@ public final class FlowEngine {
         for (CompiledRule r : rules) {
             if (r.access() == wrong) {
                 for (int k = 0; k < boxes.size(); k++) {
-                    FlowBox hit = boxes.get(k).intersect(r.definite());
-                    if (hit.isEmpty()) {
+                    // Most rules miss a narrow query: asked first, without making the intersection.
+                    if (!boxes.get(k).intersects(r.definite())) {
                         continue;
                     }
+                    FlowBox hit = boxes.get(k).intersect(r.definite());
                     IntervalSet[] target = hit.lines();
                     List<IntervalSet[]> covers = possibleBefore.get(k);
                     BigInteger[] p = BoxCover.uncovered(target, covers);
@@ -445,8 +446,11 @@ public final class FlowEngine {
             }
             if (unknown == null && (r.access() == wrong || r.access() == null)) {
                 for (int k = 0; k < boxes.size(); k++) {
+                    if (!boxes.get(k).intersects(r.possible())) {
+                        continue;
+                    }
                     FlowBox hit = boxes.get(k).intersect(r.possible());
-                    BigInteger[] p = hit.isEmpty() ? null : BoxCover.uncovered(hit.lines(), definiteBefore.get(k));
+                    BigInteger[] p = BoxCover.uncovered(hit.lines(), definiteBefore.get(k));
                     if (p != null) {
                         unknown = indeterminate(rules, r, p, direction);
                         break;

@@ -33,6 +33,12 @@ public final class IntervalSet {
      */
     private volatile BigInteger[] lo;
     private volatile BigInteger[] hi;
+    /**
+     * For a large set: its part within the small range {@code [0, SMALL_MAX]}, made on demand. A small set meets
+     * a large one only there, so the two combine in primitive arithmetic: an IPv4 prefix against an IPv6 hull
+     * (IPv6 starts at 2^32, well inside the small range) no longer widens every bound to a BigInteger.
+     */
+    private volatile IntervalSet lowPart;
 
     private IntervalSet(long[] lo, long[] hi) {
         this.slo = lo;
@@ -108,6 +114,23 @@ public final class IntervalSet {
             out[i] = BigInteger.valueOf(values[i]);
         }
         return out;
+    }
+
+    /** This set's elements within {@code [0, SMALL_MAX]}, as a small set; this set itself when small. */
+    private IntervalSet lowPart() {
+        if (small()) {
+            return this;
+        }
+        IntervalSet part = lowPart;
+        if (part == null) {
+            LongBuilder out = new LongBuilder(lo.length);
+            for (int i = 0; i < lo.length && lo[i].compareTo(SMALL_MAX_BIG) <= 0; i++) {
+                out.add(lo[i].longValue(), hi[i].min(SMALL_MAX_BIG).longValue());
+            }
+            part = out.build();
+            lowPart = part;
+        }
+        return part;
     }
 
     public boolean isEmpty() {
@@ -211,7 +234,19 @@ public final class IntervalSet {
         if (isEmpty() || other.isEmpty()) {
             return EMPTY;
         }
+        if (small() != other.small()) {
+            // Within the small range (see lowPart); the small operand asks, so that it is the answer when it can be.
+            return small() ? intersect(other.lowPart()) : other.intersect(lowPart());
+        }
         if (small() && other.small()) {
+            // A set within one interval of the other is the answer itself: no new set, and what was made from
+            // it stays (an AddressSet's line, a box's cover lists). Most queries meet ports and prefixes so.
+            if (other.slo.length == 1 && other.slo[0] <= slo[0] && shi[shi.length - 1] <= other.shi[0]) {
+                return this;
+            }
+            if (slo.length == 1 && slo[0] <= other.slo[0] && other.shi[other.shi.length - 1] <= shi[0]) {
+                return other;
+            }
             LongBuilder out = new LongBuilder(Math.max(slo.length, other.slo.length));
             int i = 0;
             int j = 0;
@@ -233,6 +268,12 @@ public final class IntervalSet {
         BigInteger[] ah = bigHi();
         BigInteger[] bl = other.bigLo();
         BigInteger[] bh = other.bigHi();
+        if (bl.length == 1 && bl[0].compareTo(al[0]) <= 0 && ah[ah.length - 1].compareTo(bh[0]) <= 0) {
+            return this;
+        }
+        if (al.length == 1 && al[0].compareTo(bl[0]) <= 0 && bh[bh.length - 1].compareTo(ah[0]) <= 0) {
+            return other;
+        }
         Builder out = new Builder(Math.max(al.length, bl.length));
         int i = 0;
         int j = 0;
@@ -253,11 +294,7 @@ public final class IntervalSet {
 
     public boolean intersects(IntervalSet other) {
         if (small() != other.small()) {
-            // An IPv4 prefix against an IPv6 or atom set: the large one usually starts above every small bound.
-            IntervalSet large = small() ? other : this;
-            if (large.isEmpty() || large.lo[0].compareTo(SMALL_MAX_BIG) > 0) {
-                return false;
-            }
+            return lowPart().intersects(other.lowPart()); // within the small range: see lowPart
         }
         if (small() && other.small()) {
             int i = 0;
@@ -296,6 +333,9 @@ public final class IntervalSet {
     public IntervalSet subtract(IntervalSet other) {
         if (isEmpty() || other.isEmpty() || !intersects(other)) {
             return this;
+        }
+        if (small() && !other.small()) {
+            return subtract(other.lowPart()); // a small set loses only what lies in the small range
         }
         if (small() && other.small()) {
             LongBuilder out = new LongBuilder(slo.length + other.slo.length);
@@ -357,7 +397,7 @@ public final class IntervalSet {
         // Most questions are "does this prefix hold all of that tag's space?": the extremes answer them.
         if (small() != other.small()) {
             if (!small()) {
-                return other.subtract(this).isEmpty();
+                return other.subtract(lowPart()).isEmpty();
             }
             return false; // a large set reaches beyond every bound of a small one
         }
@@ -448,7 +488,12 @@ public final class IntervalSet {
         }
 
         IntervalSet build() {
-            return n == 0 ? EMPTY : new IntervalSet(Arrays.copyOf(los, n), Arrays.copyOf(his, n));
+            if (n == 0) {
+                return EMPTY;
+            }
+            // Full arrays are taken as they are: the builder is not used after build.
+            return n == los.length ? new IntervalSet(los, his) : new IntervalSet(Arrays.copyOf(los, n),
+                    Arrays.copyOf(his, n));
         }
     }
 }

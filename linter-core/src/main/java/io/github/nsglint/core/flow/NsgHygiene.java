@@ -151,20 +151,45 @@ public final class NsgHygiene {
     /** Rules of one direction that share a priority; Azure rejects the deployment. */
     public static List<RuleProblem> duplicatePriorities(NetworkSecurityGroup nsg) {
         List<RuleProblem> out = new ArrayList<>();
-        Map<Long, SecurityRule> first = new HashMap<>();
-        for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
+        List<SecurityRule> rules = nsg.securityRules().known().orElse(List.of());
+        // Priorities Azure accepts, one bit per direction and priority: no boxing for the common case. Others
+        // (out of range, reported as invalid too) are kept in a map.
+        java.util.BitSet seen = new java.util.BitSet(2 * (MAX_PRIORITY + 1));
+        Map<Long, SecurityRule> outOfRange = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            SecurityRule r = rules.get(i);
             if (r.priority() instanceof Field.Known<Integer> p && r.direction() instanceof Field.Known<Direction> d) {
-                long key = ((long) d.value().ordinal() << 32) | (p.value() & 0xffffffffL); // direction and priority
-                SecurityRule earlier = first.putIfAbsent(key, r);
+                SecurityRule earlier;
+                int priority = p.value();
+                if (priority >= 0 && priority <= MAX_PRIORITY) {
+                    int bit = d.value().ordinal() * (MAX_PRIORITY + 1) + priority;
+                    earlier = seen.get(bit) ? firstWith(rules, i, d.value(), priority) : null;
+                    seen.set(bit);
+                } else {
+                    long key = ((long) d.value().ordinal() << 32) | (priority & 0xffffffffL);
+                    earlier = outOfRange.putIfAbsent(key, r);
+                }
                 if (earlier != null) {
                     out.add(new RuleProblem(RuleProblem.Kind.DUPLICATE_PRIORITY, r, List.of(earlier), "rules "
-                            + name(earlier) + " and " + name(r) + " both have priority " + p.value() + " "
+                            + name(earlier) + " and " + name(r) + " both have priority " + priority + " "
                             + d.value().armName().toLowerCase(Locale.ROOT) + "; Azure rejects the deployment",
                             r.location()));
                 }
             }
         }
         return out;
+    }
+
+    /** The first of {@code rules[0, before)} with this direction and priority. */
+    private static SecurityRule firstWith(List<SecurityRule> rules, int before, Direction direction, int priority) {
+        for (int j = 0; j < before; j++) {
+            SecurityRule e = rules.get(j);
+            if (e.priority() instanceof Field.Known<Integer> p && p.value() == priority
+                    && e.direction() instanceof Field.Known<Direction> d && d.value() == direction) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("a priority seen before has no earlier rule");
     }
 
     /** Fields Azure rejects: priority out of range, malformed CIDR or port range, bad enumerations, mixed tags. */
@@ -204,7 +229,7 @@ public final class NsgHygiene {
                 cidrs++;
             } else if (!s.isEmpty() && (Character.isDigit(s.charAt(0)) || s.indexOf(':') >= 0)) {
                 cidrs++;
-                if (AddressSpace.cidr(s).isEmpty()) {
+                if (!AddressSpace.isAddress(s)) {
                     problems.add(what + " '" + s + "' is not a valid IP address or CIDR");
                 }
             } else {
@@ -220,7 +245,7 @@ public final class NsgHygiene {
 
     private static void ports(Field<List<String>> f, String what, List<String> problems) {
         for (String t : f.known().orElse(List.of())) {
-            if (PortRanges.parse(t) == null) {
+            if (!PortRanges.isValid(t)) {
                 problems.add(what + " range '" + t + "' is not a port, a range a-b within 0-65535, or *");
             }
         }

@@ -11,6 +11,23 @@ public final class PortRanges {
      * place, without substrings or boxing: every rule is compiled once per context where its NSG applies.
      */
     public static IntervalSet parse(String token) {
+        long range = range(token);
+        if (range == INVALID) {
+            return null;
+        }
+        return range == ANY ? FlowBox.ANY_PORT : IntervalSet.of(range >>> 32, range & 0xffff_ffffL);
+    }
+
+    /** Whether {@link #parse} takes the token; without building the set, for checks that only validate. */
+    public static boolean isValid(String token) {
+        return range(token) != INVALID;
+    }
+
+    private static final long INVALID = -1;
+    private static final long ANY = -2;
+
+    /** The token's first and last port packed as {@code first << 32 | last}; {@link #ANY} or {@link #INVALID}. */
+    private static long range(String token) {
         int from = 0;
         int to = token.length();
         while (from < to && token.charAt(from) <= ' ') {
@@ -20,7 +37,7 @@ public final class PortRanges {
             to--;
         }
         if (to - from == 1 && token.charAt(from) == '*') {
-            return FlowBox.ANY_PORT;
+            return ANY;
         }
         int dash = token.indexOf('-', from);
         if (dash >= to) {
@@ -29,9 +46,9 @@ public final class PortRanges {
         int a = port(token, from, dash < 0 ? to : dash);
         int b = dash < 0 ? a : port(token, dash + 1, to);
         if (a < 0 || b < 0 || a > b) {
-            return null;
+            return INVALID;
         }
-        return IntervalSet.of(a, b);
+        return ((long) a << 32) | b;
     }
 
     /** The port written in {@code s[from, to)}, spaces around it allowed: up to five digits, at most 65535; else -1. */

@@ -226,6 +226,7 @@ class NsgSemanticsTest {
         List<RuleProblem> dup = NsgHygiene.duplicatePriorities(nsg);
         assertEquals(1, dup.size());
         assertEquals("rules A and B both have priority 100 inbound; Azure rejects the deployment", dup.get(0).message());
+        assertEquals(List.of("A"), dup.get(0).related().stream().map(r -> r.name().known().orElseThrow()).toList());
         List<String> invalid = NsgHygiene.invalidFields(nsg).stream().map(RuleProblem::message).toList();
         assertEquals(List.of("rule D: priority 5000 is outside 100-4096",
                 "rule D: source '10.0.0.300/24' is not a valid IP address or CIDR",
@@ -233,5 +234,16 @@ class NsgSemanticsTest {
                 "rule E: source mixes a service tag with addresses in one field",
                 "rule E: destination names 2 service tags in one field; a rule takes one tag per field",
                 "rule E: destination port range '25-20' is not a port, a range a-b within 0-65535, or *"), invalid);
+    }
+
+    @Test
+    void everyLaterDuplicateNamesTheFirstRuleInAndOutOfRange() {
+        NetworkSecurityGroup nsg = nsg("A 4096 in allow tcp * * * 22", "B 4096 out deny tcp * * * 23",
+                "C 4096 in deny tcp * * * 24", "D 5000 in allow tcp * * * 25", "E 4096 in deny tcp * * * 26",
+                "F 5000 in deny tcp * * * 27", "G 5000 out deny tcp * * * 28");
+        List<String> dup = NsgHygiene.duplicatePriorities(nsg).stream()
+                .map(p -> p.rule().name().known().orElseThrow() + "<" + p.related().get(0).name().known().orElseThrow())
+                .toList();
+        assertEquals(List.of("C<A", "E<A", "F<D"), dup);
     }
 }

@@ -27,6 +27,7 @@ class PortRangesTest {
         for (String bad : new String[] {"", " ", "**", "25-20", "65536", "0-65536", "-1", "5-", "-", "1-2-3", "22a",
             "0x16", "+22", "2 2", "123456", "\uff12\uff12", "\u0662\u0662", "22,23", "*-22"}) {
             assertNull(PortRanges.parse(bad), "'" + bad + "' must not read as a port");
+            assertEquals(false, PortRanges.isValid(bad), "'" + bad + "' must not pass as valid");
         }
     }
 }
