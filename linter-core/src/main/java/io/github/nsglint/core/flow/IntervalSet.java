@@ -231,43 +231,52 @@ public final class IntervalSet {
     }
 
     public IntervalSet intersect(IntervalSet other) {
+        // Kept small, so that C2 inlines it into its callers (a method of more than 325 bytes of bytecode is
+        // not): the work is in the two methods below.
         if (isEmpty() || other.isEmpty()) {
             return EMPTY;
         }
         if (small() != other.small()) {
             // Within the small range (see lowPart); the small operand asks, so that it is the answer when it can be.
-            return small() ? intersect(other.lowPart()) : other.intersect(lowPart());
+            IntervalSet small = small() ? this : other;
+            IntervalSet low = small() ? other.lowPart() : lowPart();
+            return low.isEmpty() ? EMPTY : small.intersectSmall(low);
         }
-        if (small() && other.small()) {
-            // A set within one interval of the other is the answer itself: no new set, and what was made from
-            // it stays (an AddressSet's line, a box's cover lists). Most queries meet ports and prefixes so.
-            if (other.slo.length == 1 && other.slo[0] <= slo[0] && shi[shi.length - 1] <= other.shi[0]) {
-                return this;
-            }
-            if (slo.length == 1 && slo[0] <= other.slo[0] && other.shi[other.shi.length - 1] <= shi[0]) {
-                return other;
-            }
-            LongBuilder out = new LongBuilder(Math.max(slo.length, other.slo.length));
-            int i = 0;
-            int j = 0;
-            while (i < slo.length && j < other.slo.length) {
-                long a = Math.max(slo[i], other.slo[j]);
-                long b = Math.min(shi[i], other.shi[j]);
-                if (a <= b) {
-                    out.add(a, b);
-                }
-                if (shi[i] < other.shi[j]) {
-                    i++;
-                } else {
-                    j++;
-                }
-            }
-            return out.build();
+        return small() ? intersectSmall(other) : intersectLarge(other);
+    }
+
+    private IntervalSet intersectSmall(IntervalSet other) {
+        // A set within one interval of the other is the answer itself: no new set, and what was made from
+        // it stays (an AddressSet's line, a box's cover lists). Most queries meet ports and prefixes so.
+        if (other.slo.length == 1 && other.slo[0] <= slo[0] && shi[shi.length - 1] <= other.shi[0]) {
+            return this;
         }
-        BigInteger[] al = bigLo();
-        BigInteger[] ah = bigHi();
-        BigInteger[] bl = other.bigLo();
-        BigInteger[] bh = other.bigHi();
+        if (slo.length == 1 && slo[0] <= other.slo[0] && other.shi[other.shi.length - 1] <= shi[0]) {
+            return other;
+        }
+        LongBuilder out = new LongBuilder(Math.max(slo.length, other.slo.length));
+        int i = 0;
+        int j = 0;
+        while (i < slo.length && j < other.slo.length) {
+            long a = Math.max(slo[i], other.slo[j]);
+            long b = Math.min(shi[i], other.shi[j]);
+            if (a <= b) {
+                out.add(a, b);
+            }
+            if (shi[i] < other.shi[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return out.build();
+    }
+
+    private IntervalSet intersectLarge(IntervalSet other) {
+        BigInteger[] al = lo;
+        BigInteger[] ah = hi;
+        BigInteger[] bl = other.lo;
+        BigInteger[] bh = other.hi;
         if (bl.length == 1 && bl[0].compareTo(al[0]) <= 0 && ah[ah.length - 1].compareTo(bh[0]) <= 0) {
             return this;
         }
