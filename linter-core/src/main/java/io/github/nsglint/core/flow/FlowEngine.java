@@ -293,7 +293,24 @@ public final class FlowEngine {
             atomsWhenCompiled = atomCount;
         }
         return compiled.computeIfAbsent(new CompileKey(nsg, direction, ctx),
-                k -> RuleCompiler.compile(nsg, direction, ctx));
+                k -> RuleCompiler.compile(nsg, shapes.computeIfAbsent(new NsgKey(nsg), n -> RuleCompiler.shapes(nsg)),
+                        direction, ctx));
+    }
+
+    /** Each NSG's rules read once for all its compilations (see {@link RuleCompiler#compile}); atoms do not matter. */
+    private final Map<NsgKey, RuleCompiler.RuleShape[]> shapes = new ConcurrentHashMap<>();
+
+    /** An NSG of this model, compared by identity (see {@link CompileKey}). */
+    private record NsgKey(NetworkSecurityGroup nsg) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NsgKey k && k.nsg == nsg;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(nsg);
+        }
     }
 
     /** Compiled rules depend on the NSG, the direction and the context (compared by identity). */

@@ -24,7 +24,13 @@ final class RuleCompiler {
     /** Rules whose priority is unknown go first: they may come before any other rule. */
     private static final long UNKNOWN_PRIORITY = 0;
 
-    static List<CompiledRule> compile(NetworkSecurityGroup nsg, Direction direction, TagContext ctx) {
+    /**
+     * Compiles from the rules' shapes ({@link #shapes}), which an engine keeps per NSG: an NSG is compiled for
+     * each direction and context it is asked about, and the shapes hold all of a rule that does not depend on
+     * the context, read and parsed once, in one array (the rules themselves are a deep graph of records).
+     */
+    static List<CompiledRule> compile(NetworkSecurityGroup nsg, RuleShape[] shapes, Direction direction,
+            TagContext ctx) {
         List<CompiledRule> out = new ArrayList<>();
         String nsgName = nsg.name().known().orElse(nsg.id());
         FlowBox universe = universe(ctx);
@@ -42,12 +48,11 @@ final class RuleCompiler {
             out.add(uncertainAll(nsg, nsgName, "whether NSG " + nsgName + " is deployed is not known: " + u.reason(),
                     u.location(), universe));
         }
-        for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
-            Field<Direction> d = r.direction();
-            if (d instanceof Field.Known<Direction> k && k.value() != direction) {
+        for (RuleShape shape : shapes) {
+            if (shape.direction() != null && shape.direction() != direction) {
                 continue;
             }
-            out.add(custom(nsg, nsgName, r, ctx, universe));
+            out.add(custom(shape, ctx, universe));
         }
         out.sort(Comparator.comparingLong(CompiledRule::order));
         out.addAll(DefaultRules.compile(nsg, nsgName, direction, ctx));
@@ -61,69 +66,132 @@ final class RuleCompiler {
         return new CompiledRule(d, null, -1, null, empty(universe), universe, reason, at);
     }
 
-    private static CompiledRule custom(NetworkSecurityGroup nsg, String nsgName, SecurityRule r, TagContext ctx,
-            FlowBox universe) {
-        Uncertainty why = new Uncertainty();
+    /**
+     * What compiling one rule needs that is the same in every context. {@code before} is the first reason found
+     * in the fields compiled before the addresses (priority, access, direction, problems, protocol), {@code after}
+     * that of the ports, compiled after them: so the reasons come out in the order they always have, the first
+     * one winning.
+     */
+    record RuleShape(SecurityRule rule, Direction direction, DecidingRule decides, long order, Access access,
+            int protocols, boolean fieldsUnknown, Side source, Side destination, IntervalSet sourcePorts,
+            IntervalSet destinationPorts, Note before, Note after) {
+    }
+
+    /** A reason a rule is uncertain and where it comes from; both null when there is none. */
+    record Note(String reason, SourceLocation at) {
+        static Note of(Uncertainty u) {
+            return new Note(u.reason, u.at);
+        }
+    }
+
+    /**
+     * One side's address fields. {@code parsed[i]} is the address set of {@code tokens[i]} when that token is
+     * an IP address or prefix (which a context resolves again each time, see {@link TagContext#token}), else null.
+     */
+    record Side(Field<List<String>> prefixes, List<String> tokens, IntervalSet[] parsed,
+            Field<List<String>> asgs, String what) {
+    }
+
+    /** The shapes of an NSG's rules, in the NSG's order. */
+    static RuleShape[] shapes(NetworkSecurityGroup nsg) {
+        String nsgName = nsg.name().known().orElse(nsg.id());
+        List<SecurityRule> rules = nsg.securityRules().known().orElse(List.of());
+        RuleShape[] out = new RuleShape[rules.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = shape(nsg, nsgName, rules.get(i));
+        }
+        return out;
+    }
+
+    private static RuleShape shape(NetworkSecurityGroup nsg, String nsgName, SecurityRule r) {
+        Uncertainty before = new Uncertainty();
         String name = r.name().known().orElse("{unknown name}");
         Integer priority = r.priority().known().orElse(null);
         if (priority == null) {
-            why.note(r.priority(), "priority");
+            before.note(r.priority(), "priority");
         }
         Access access = r.access().known().orElse(null);
         if (access == null) {
-            why.note(r.access(), "access");
+            before.note(r.access(), "access");
         }
-        if (!(r.direction() instanceof Field.Known)) {
-            why.note(r.direction(), "direction");
+        Direction direction = r.direction() instanceof Field.Known<Direction> k ? k.value() : null;
+        if (direction == null) {
+            before.note(r.direction(), "direction");
         }
         if (!r.problems().isEmpty()) {
-            why.note(r.problems().get(0) + " (Azure rejects the rule)", r.location());
+            before.note(r.problems().get(0) + " (Azure rejects the rule)", r.location());
         }
         int protocols = r.protocol() instanceof Field.Known<io.github.nsglint.core.model.Protocol> p
                 ? Protocols.of(p.value()) : -1;
         if (protocols < 0) {
-            why.note(r.protocol(), "protocol");
+            before.note(r.protocol(), "protocol");
         }
-        AddressMatch src = addresses(r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroupIds(), ctx, why,
-                "source");
-        AddressMatch dst = addresses(r.destinationAddressPrefixes(), r.destinationApplicationSecurityGroupIds(), ctx,
-                why, "destination");
-        IntervalSet sp = ports(r.sourcePortRanges(), why, "source port");
-        IntervalSet dp = ports(r.destinationPortRanges(), why, "destination port");
+        Uncertainty after = new Uncertainty();
+        IntervalSet sp = ports(r.sourcePortRanges(), after, "source port");
+        IntervalSet dp = ports(r.destinationPortRanges(), after, "destination port");
+        boolean fieldsUnknown = protocols < 0 || sp == null || dp == null || priority == null || direction == null
+                || !r.problems().isEmpty();
+        DecidingRule d = new DecidingRule(nsg.id(), nsgName, name, priority == null ? 0 : priority,
+                DecidingRule.Kind.CUSTOM, access == null ? Access.DENY : access, r.location());
+        return new RuleShape(r, direction, d, priority == null ? UNKNOWN_PRIORITY : priority, access, protocols,
+                fieldsUnknown, side(r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroupIds(), "source"),
+                side(r.destinationAddressPrefixes(), r.destinationApplicationSecurityGroupIds(), "destination"), sp,
+                dp, Note.of(before), Note.of(after));
+    }
+
+    private static Side side(Field<List<String>> prefixes, Field<List<String>> asgs, String what) {
+        List<String> tokens = prefixes.known().orElse(List.of());
+        IntervalSet[] parsed = new IntervalSet[tokens.size()];
+        for (int i = 0; i < parsed.length; i++) {
+            String t = tokens.get(i);
+            if (!t.isEmpty() && Character.isDigit(t.charAt(0))) {
+                parsed[i] = AddressSpace.cidr(t).orElse(null); // an invalid one is resolved (and explained) as before
+            }
+        }
+        return new Side(prefixes, tokens, parsed, asgs, what);
+    }
+
+    private static CompiledRule custom(RuleShape shape, TagContext ctx, FlowBox universe) {
+        SecurityRule r = shape.rule();
+        Uncertainty why = new Uncertainty();
+        why.note(shape.before().reason(), shape.before().at());
+        AddressMatch src = addresses(shape.source(), ctx, why);
+        AddressMatch dst = addresses(shape.destination(), ctx, why);
+        why.note(shape.after().reason(), shape.after().at());
+        IntervalSet sp = shape.sourcePorts();
+        IntervalSet dp = shape.destinationPorts();
+        int protocols = shape.protocols();
         // A rule Azure rejects fails the deployment: then nothing about this NSG is certain.
         FlowBox possible = !r.problems().isEmpty() ? universe
                 : new FlowBox(protocols < 0 ? Protocols.ALL : protocols, src.possible(),
                         sp == null ? FlowBox.ANY_PORT : sp, dst.possible(), dp == null ? FlowBox.ANY_PORT : dp);
-        boolean fieldsUnknown = protocols < 0 || sp == null || dp == null || priority == null
-                || !(r.direction() instanceof Field.Known) || !r.problems().isEmpty();
-        FlowBox definite = fieldsUnknown || access == null ? empty(universe)
+        FlowBox definite = shape.fieldsUnknown() || shape.access() == null ? empty(universe)
                 : new FlowBox(protocols, src.definite(), sp, dst.definite(), dp);
         if (why.reason == null && (!src.definite().equals(src.possible()) || !dst.definite().equals(dst.possible()))) {
             why.note(src.reason() != null ? src.reason() : dst.reason(), src.at() != null ? src.at() : dst.at());
         }
-        DecidingRule d = new DecidingRule(nsg.id(), nsgName, name, priority == null ? 0 : priority,
-                DecidingRule.Kind.CUSTOM, access == null ? Access.DENY : access, r.location());
-        return new CompiledRule(d, r, priority == null ? UNKNOWN_PRIORITY : priority, access, definite, possible,
-                why.reason, why.at == null ? r.location() : why.at);
+        return new CompiledRule(shape.decides(), r, shape.order(), shape.access(), definite, possible, why.reason,
+                why.at == null ? r.location() : why.at);
     }
 
-    static AddressMatch addresses(Field<java.util.List<String>> prefixes, Field<java.util.List<String>> asgs,
-            TagContext ctx, Uncertainty why, String what) {
+    static AddressMatch addresses(Side side, TagContext ctx, Uncertainty why) {
         AddressMatch m = AddressMatch.exact(AddressSet.EMPTY);
-        if (prefixes instanceof Field.Known<java.util.List<String>> k) {
-            for (String t : k.value()) {
-                m = m.union(ctx.token(t, null));
+        if (side.prefixes() instanceof Field.Known<java.util.List<String>>) {
+            for (int i = 0; i < side.parsed().length; i++) {
+                IntervalSet ips = side.parsed()[i];
+                String t = side.tokens().get(i);
+                m = m.union(ips != null ? ctx.concrete(ips, t.trim()) : ctx.token(t, null));
             }
-        } else if (!(prefixes instanceof Field.Absent)) {
-            why.note(prefixes, what + " address");
+        } else if (!(side.prefixes() instanceof Field.Absent)) {
+            why.note(side.prefixes(), side.what() + " address");
             return ctx.unknown(why.reason, why.at);
         }
-        if (asgs instanceof Field.Known<java.util.List<String>> k) {
+        if (side.asgs() instanceof Field.Known<java.util.List<String>> k) {
             for (String id : k.value()) {
                 m = m.union(ctx.applicationSecurityGroup(id));
             }
         } else {
-            why.note(asgs, what + " application security groups");
+            why.note(side.asgs(), side.what() + " application security groups");
             return ctx.unknown(why.reason, why.at);
         }
         if (m.reason() != null && !m.definite().equals(m.possible())) {

@@ -274,7 +274,7 @@ public final class TagContext {
      * A concrete set: atoms certainly inside it are matched, atoms that may overlap it possibly. {@code token} is
      * the text the rule gave, named in the reason (formatting the set for every rule cost more than the rest).
      */
-    private AddressMatch concrete(IntervalSet ips, String token) {
+    AddressMatch concrete(IntervalSet ips, String token) {
         // Atoms of one kind and family share a hull, so they share the answer: one per hull, six in all.
         int pattern = 0;
         for (IntervalSet h : hulls) {
