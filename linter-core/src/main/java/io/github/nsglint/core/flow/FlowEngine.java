@@ -6,7 +6,6 @@ import io.github.nsglint.core.model.IpConfiguration;
 import io.github.nsglint.core.model.NetworkInterface;
 import io.github.nsglint.core.model.NetworkSecurityGroup;
 import io.github.nsglint.core.model.ResourceIds;
-import io.github.nsglint.core.model.SecurityRule;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.model.Subnet;
 import io.github.nsglint.core.model.VirtualNetwork;
@@ -58,7 +57,11 @@ public final class FlowEngine {
         return atoms;
     }
 
-    /** Every tag and ASG the model names gets its atoms now, so every compiled rule relates to all of them. */
+    /**
+     * Every tag and ASG the model names gets its atoms now, so every compiled rule relates to all of them. They
+     * are read from the rules' shapes, made here for every NSG (each is compiled later): one pass over the rules
+     * serves both, where two cost twice the misses of walking an estate's rules (see {@link RuleCompiler}).
+     */
     private void registerAtoms() {
         for (boolean v6 : new boolean[] {false, true}) {
             atoms.atom("on-premises", Atoms.Kind.ON_PREMISES, v6);
@@ -67,15 +70,12 @@ public final class FlowEngine {
             unattached.registerAtoms(tag);
         }
         for (NetworkSecurityGroup nsg : topology.model().networkSecurityGroups()) {
-            for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
-                for (Field<List<String>> f : List.of(r.sourceAddressPrefixes(), r.destinationAddressPrefixes())) {
-                    if (f instanceof Field.Known<List<String>> k) {
-                        k.value().forEach(unattached::registerAtoms);
-                    }
-                }
-                for (Field<List<String>> f : List.of(r.sourceApplicationSecurityGroupIds(),
-                        r.destinationApplicationSecurityGroupIds())) {
-                    f.known().ifPresent(ids -> ids.forEach(unattached::registerApplicationSecurityGroup));
+            RuleCompiler.RuleShape[] rules = RuleCompiler.shapes(nsg);
+            shapes.put(new NsgKey(nsg), rules);
+            for (RuleCompiler.RuleShape r : rules) {
+                for (RuleCompiler.Side side : new RuleCompiler.Side[] {r.source(), r.destination()}) {
+                    side.tokens().forEach(unattached::registerAtoms);
+                    side.asgs().known().ifPresent(ids -> ids.forEach(unattached::registerApplicationSecurityGroup));
                 }
             }
         }
@@ -297,7 +297,10 @@ public final class FlowEngine {
                         direction, ctx));
     }
 
-    /** Each NSG's rules read once for all its compilations (see {@link RuleCompiler#compile}); atoms do not matter. */
+    /**
+     * Each NSG's rules read once for all its compilations (see {@link RuleCompiler#compile}), made with the atoms
+     * (see {@link #registerAtoms}); atoms do not enter them.
+     */
     private final Map<NsgKey, RuleCompiler.RuleShape[]> shapes = new ConcurrentHashMap<>();
 
     /** An NSG of this model, compared by identity (see {@link CompileKey}). */
