@@ -173,4 +173,22 @@ class JsonReaderTest {
         TemplateLoadException e = assertThrows(TemplateLoadException.class, () -> reader.read(bytes, "t.json"));
         assertTrue(e.getMessage().startsWith("t.json:1:16: not a UTF-8 text file: byte 0xff"), e.getMessage());
     }
+
+    /** The eight-at-a-time check finds a high bit in every position of a word and in the tail. */
+    @org.junit.jupiter.api.Test
+    void aHighBitIsFoundAtEveryPosition() {
+        for (int length = 0; length <= 40; length++) {
+            byte[] bytes = new byte[length];
+            java.util.Arrays.fill(bytes, (byte) 'a');
+            assertTrue(JsonReader.isAscii(bytes), "length " + length);
+            for (int at = 0; at < length; at++) {
+                for (byte high : new byte[] {(byte) 0x80, (byte) 0xC3, (byte) 0xFF}) {
+                    bytes[at] = high;
+                    org.junit.jupiter.api.Assertions.assertFalse(JsonReader.isAscii(bytes), "length " + length
+                            + ", byte " + at);
+                    bytes[at] = 'a';
+                }
+            }
+        }
+    }
 }
