@@ -73,8 +73,8 @@ final class RuleCompiler {
      * one winning.
      */
     record RuleShape(SecurityRule rule, Direction direction, DecidingRule decides, long order, Access access,
-            int protocols, boolean fieldsUnknown, Side source, Side destination, IntervalSet sourcePorts,
-            IntervalSet destinationPorts, Note before, Note after) {
+            int protocols, boolean rejected, boolean fieldsUnknown, Side source, Side destination,
+            IntervalSet sourcePorts, IntervalSet destinationPorts, Note before, Note after) {
     }
 
     /** A reason a rule is uncertain and where it comes from; both null when there is none. */
@@ -134,7 +134,7 @@ final class RuleCompiler {
         DecidingRule d = new DecidingRule(nsg.id(), nsgName, name, priority == null ? 0 : priority,
                 DecidingRule.Kind.CUSTOM, access == null ? Access.DENY : access, r.location());
         return new RuleShape(r, direction, d, priority == null ? UNKNOWN_PRIORITY : priority, access, protocols,
-                fieldsUnknown, side(r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroupIds(), "source"),
+                !r.problems().isEmpty(), fieldsUnknown, side(r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroupIds(), "source"),
                 side(r.destinationAddressPrefixes(), r.destinationApplicationSecurityGroupIds(), "destination"), sp,
                 dp, Note.of(before), Note.of(after));
     }
@@ -152,7 +152,6 @@ final class RuleCompiler {
     }
 
     private static CompiledRule custom(RuleShape shape, TagContext ctx, FlowBox universe) {
-        SecurityRule r = shape.rule();
         Uncertainty why = new Uncertainty();
         why.note(shape.before().reason(), shape.before().at());
         AddressMatch src = addresses(shape.source(), ctx, why);
@@ -162,7 +161,7 @@ final class RuleCompiler {
         IntervalSet dp = shape.destinationPorts();
         int protocols = shape.protocols();
         // A rule Azure rejects fails the deployment: then nothing about this NSG is certain.
-        FlowBox possible = !r.problems().isEmpty() ? universe
+        FlowBox possible = shape.rejected() ? universe
                 : new FlowBox(protocols < 0 ? Protocols.ALL : protocols, src.possible(),
                         sp == null ? FlowBox.ANY_PORT : sp, dst.possible(), dp == null ? FlowBox.ANY_PORT : dp);
         FlowBox definite = shape.fieldsUnknown() || shape.access() == null ? empty(universe)
@@ -170,8 +169,9 @@ final class RuleCompiler {
         if (why.reason == null && (!src.definite().equals(src.possible()) || !dst.definite().equals(dst.possible()))) {
             why.note(src.reason() != null ? src.reason() : dst.reason(), src.at() != null ? src.at() : dst.at());
         }
-        return new CompiledRule(shape.decides(), r, shape.order(), shape.access(), definite, possible, why.reason,
-                why.at == null ? r.location() : why.at);
+        // The rule's own location is its deciding rule's: read from the shape, not the rule (see compile).
+        return new CompiledRule(shape.decides(), shape.rule(), shape.order(), shape.access(), definite, possible,
+                why.reason, why.at == null ? shape.decides().location() : why.at);
     }
 
     static AddressMatch addresses(Side side, TagContext ctx, Uncertainty why) {
