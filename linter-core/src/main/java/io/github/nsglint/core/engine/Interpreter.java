@@ -196,7 +196,7 @@ final class Interpreter {
         List<io.github.nsglint.core.flow.RuleProblem> problems = switch (call.name()) {
             case "shadowedRules" -> new NsgHygiene(context.engine()).shadowedRules(nsg, context.engine().unattached());
             case "duplicatePriorities" -> NsgHygiene.duplicatePriorities(nsg);
-            case "invalidRules" -> NsgHygiene.invalidFields(nsg);
+            case "invalidRules" -> new NsgHygiene(context.engine()).invalidRules(nsg);
             case "openToInternet" -> new NsgHygiene(context.engine()).openToInternet(nsg);
             default -> throw new IllegalStateException("the compiler admits no function " + call.name());
         };

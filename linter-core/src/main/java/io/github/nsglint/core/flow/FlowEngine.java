@@ -293,8 +293,12 @@ public final class FlowEngine {
             atomsWhenCompiled = atomCount;
         }
         return compiled.computeIfAbsent(new CompileKey(nsg, direction, ctx),
-                k -> RuleCompiler.compile(nsg, shapes.computeIfAbsent(new NsgKey(nsg), n -> RuleCompiler.shapes(nsg)),
-                        direction, ctx));
+                k -> RuleCompiler.compile(nsg, shapes(nsg), direction, ctx));
+    }
+
+    /** The shapes of an NSG's rules: made with the atoms for the model's NSGs, on demand for any other. */
+    RuleCompiler.RuleShape[] shapes(NetworkSecurityGroup nsg) {
+        return shapes.computeIfAbsent(new NsgKey(nsg), n -> RuleCompiler.shapes(nsg));
     }
 
     /**

@@ -70,11 +70,11 @@ final class RuleCompiler {
      * What compiling one rule needs that is the same in every context. {@code before} is the first reason found
      * in the fields compiled before the addresses (priority, access, direction, problems, protocol), {@code after}
      * that of the ports, compiled after them: so the reasons come out in the order they always have, the first
-     * one winning.
+     * one winning. {@code invalid} is what Azure rejects in the rule's fields ({@link NsgHygiene#invalidRules}).
      */
     record RuleShape(SecurityRule rule, Direction direction, DecidingRule decides, long order, Access access,
             int protocols, boolean rejected, boolean fieldsUnknown, Side source, Side destination,
-            IntervalSet sourcePorts, IntervalSet destinationPorts, Note before, Note after) {
+            IntervalSet sourcePorts, IntervalSet destinationPorts, Note before, Note after, List<String> invalid) {
     }
 
     /** A reason a rule is uncertain and where it comes from; both null when there is none. */
@@ -136,7 +136,7 @@ final class RuleCompiler {
         return new RuleShape(r, direction, d, priority == null ? UNKNOWN_PRIORITY : priority, access, protocols,
                 !r.problems().isEmpty(), fieldsUnknown, side(r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroupIds(), "source"),
                 side(r.destinationAddressPrefixes(), r.destinationApplicationSecurityGroupIds(), "destination"), sp,
-                dp, Note.of(before), Note.of(after));
+                dp, Note.of(before), Note.of(after), NsgHygiene.invalidFieldsOf(r));
     }
 
     private static Side side(Field<List<String>> prefixes, Field<List<String>> asgs, String what) {

@@ -228,6 +228,8 @@ class NsgSemanticsTest {
         assertEquals("rules A and B both have priority 100 inbound; Azure rejects the deployment", dup.get(0).message());
         assertEquals(List.of("A"), dup.get(0).related().stream().map(r -> r.name().known().orElseThrow()).toList());
         List<String> invalid = NsgHygiene.invalidFields(nsg).stream().map(RuleProblem::message).toList();
+        assertEquals(NsgHygiene.invalidFields(nsg), new NsgHygiene(Rules.engine(nsg)).invalidRules(nsg),
+                "the engine's rule shapes give the same problems");
         assertEquals(List.of("rule D: priority 5000 is outside 100-4096",
                 "rule D: source '10.0.0.300/24' is not a valid IP address or CIDR",
                 "rule D: destination port range '70000' is not a port, a range a-b within 0-65535, or *",
