@@ -34,9 +34,10 @@ public final class IntervalSet {
     private volatile BigInteger[] lo;
     private volatile BigInteger[] hi;
     /**
-     * For a large set: its part within the small range {@code [0, SMALL_MAX]}, made on demand. A small set meets
-     * a large one only there, so the two combine in primitive arithmetic: an IPv4 prefix against an IPv6 hull
-     * (IPv6 starts at 2^32, well inside the small range) no longer widens every bound to a BigInteger.
+     * For a large set: its part up to {@code SMALL_MAX} (where every small set lies: bounds below zero, such as
+     * the "no port" -1, fit a long too), made on demand. A small set meets a large one only there, so the two
+     * combine in primitive arithmetic: an IPv4 prefix against an IPv6 hull (IPv6 starts at 2^32, well inside the
+     * small range) no longer widens every bound to a BigInteger.
      */
     private volatile IntervalSet lowPart;
 
@@ -116,7 +117,7 @@ public final class IntervalSet {
         return out;
     }
 
-    /** This set's elements within {@code [0, SMALL_MAX]}, as a small set; this set itself when small. */
+    /** This set's elements up to {@code SMALL_MAX}, as a small set; this set itself when small. */
     private IntervalSet lowPart() {
         if (small()) {
             return this;
