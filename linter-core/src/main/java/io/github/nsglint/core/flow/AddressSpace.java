@@ -56,31 +56,55 @@ public final class AddressSpace {
         int slash = t.indexOf('/');
         int end = slash < 0 ? t.length() : slash;
         int colon = t.indexOf(':');
-        boolean v6 = colon >= 0 && colon < end;
-        int bits = v6 ? 128 : 32;
-        int prefix = bits;
+        if (colon < 0 || colon >= end) {
+            // IPv4 in primitive arithmetic: most rules name IPv4 prefixes, and every rule is compiled per context.
+            long v4 = v4(t, slash);
+            if (v4 < 0) {
+                return Optional.empty();
+            }
+            long value = v4 >>> 6;
+            long hostMask = (1L << (32 - (v4 & 63))) - 1;
+            return Optional.of(IntervalSet.of(value & ~hostMask, value | hostMask));
+        }
+        int prefix = 128;
         if (slash >= 0) {
             prefix = decimal(t, slash + 1, t.length());
-            if (prefix < 0 || prefix > bits) {
+            if (prefix < 0 || prefix > 128) {
                 return Optional.empty();
             }
-        }
-        if (!v6) {
-            // IPv4 in primitive arithmetic: most rules name IPv4 prefixes, and every rule is compiled per context.
-            long value = parseV4(t, 0, end);
-            if (value < 0) {
-                return Optional.empty();
-            }
-            long hostMask = (1L << (32 - prefix)) - 1;
-            return Optional.of(IntervalSet.of(value & ~hostMask, value | hostMask));
         }
         Optional<BigInteger> value = parseV6(t.substring(0, end));
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
+        BigInteger hostMask = BigInteger.ONE.shiftLeft(128 - prefix).subtract(BigInteger.ONE);
         BigInteger start = value.get().andNot(hostMask);
         return Optional.of(IntervalSet.of(start.add(V6_OFFSET), start.or(hostMask).add(V6_OFFSET)));
+    }
+
+    /**
+     * Whether {@link #cidr} takes the text; an IPv4 address or prefix is checked in place, without building its
+     * set (invalid-field checks look at every prefix of every rule).
+     */
+    public static boolean isAddress(String text) {
+        String t = text.trim();
+        return t.indexOf(':') >= 0 ? cidr(t).isPresent() : v4(t, t.indexOf('/')) >= 0;
+    }
+
+    /**
+     * An IPv4 address or prefix as its value shifted left by 6, or'ed with its prefix length; -1 when it is not
+     * one. {@code t} is trimmed text without a ':' before {@code slash}, its first '/' (or -1).
+     */
+    private static long v4(String t, int slash) {
+        int prefix = 32;
+        if (slash >= 0) {
+            prefix = decimal(t, slash + 1, t.length());
+            if (prefix < 0 || prefix > 32) {
+                return -1;
+            }
+        }
+        long value = parseV4(t, 0, slash < 0 ? t.length() : slash);
+        return value < 0 ? -1 : value << 6 | prefix;
     }
 
     /** The value of 1 to 3 decimal digits in {@code s[from, to)}, or -1. */
@@ -102,26 +126,6 @@ public final class AddressSpace {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    /**
-     * Whether {@link #cidr} takes the text; an IPv4 address or prefix is checked in place, without building its
-     * set (invalid-field checks look at every prefix of every rule).
-     */
-    public static boolean isAddress(String text) {
-        String t = text.trim();
-        int slash = t.indexOf('/');
-        int end = slash < 0 ? t.length() : slash;
-        if (t.indexOf(':') >= 0) {
-            return cidr(t).isPresent();
-        }
-        if (slash >= 0) {
-            int prefix = decimal(t, slash + 1, t.length());
-            if (prefix < 0 || prefix > 32) {
-                return false;
-            }
-        }
-        return parseV4(t, 0, end) >= 0;
     }
 
     /** The dotted quad in {@code s[from, to)} as a number, or -1. */

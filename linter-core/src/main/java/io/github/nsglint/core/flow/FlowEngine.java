@@ -71,7 +71,7 @@ public final class FlowEngine {
         }
         for (NetworkSecurityGroup nsg : topology.model().networkSecurityGroups()) {
             RuleCompiler.RuleShape[] rules = RuleCompiler.shapes(nsg);
-            shapes.put(new NsgKey(nsg), rules);
+            shapes.put(nsg, rules);
             for (RuleCompiler.RuleShape r : rules) {
                 for (RuleCompiler.Side side : new RuleCompiler.Side[] {r.source(), r.destination()}) {
                     side.tokens().forEach(unattached::registerAtoms);
@@ -298,27 +298,15 @@ public final class FlowEngine {
 
     /** The shapes of an NSG's rules: made with the atoms for the model's NSGs, on demand for any other. */
     RuleCompiler.RuleShape[] shapes(NetworkSecurityGroup nsg) {
-        return shapes.computeIfAbsent(new NsgKey(nsg), n -> RuleCompiler.shapes(nsg));
+        return shapes.computeIfAbsent(nsg, RuleCompiler::shapes);
     }
 
     /**
      * Each NSG's rules read once for all its compilations (see {@link RuleCompiler#compile}), made with the atoms
-     * (see {@link #registerAtoms}); atoms do not enter them.
+     * (see {@link #registerAtoms}); atoms do not enter them. By identity, as {@link CompileKey} is.
      */
-    private final Map<NsgKey, RuleCompiler.RuleShape[]> shapes = new ConcurrentHashMap<>();
-
-    /** An NSG of this model, compared by identity (see {@link CompileKey}). */
-    private record NsgKey(NetworkSecurityGroup nsg) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NsgKey k && k.nsg == nsg;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(nsg);
-        }
-    }
+    private final Map<NetworkSecurityGroup, RuleCompiler.RuleShape[]> shapes =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** Compiled rules depend on the NSG, the direction and the context (compared by identity). */
     /**
