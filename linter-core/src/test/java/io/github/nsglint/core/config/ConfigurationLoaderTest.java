@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.nsglint.core.engine.RuleCatalog;
 import io.github.nsglint.core.load.LoadDiagnostic;
@@ -12,9 +11,9 @@ import io.github.nsglint.core.report.Severity;
 import io.github.nsglint.core.topology.TargetMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import io.github.nsglint.core.testing.HangGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,7 +124,8 @@ class ConfigurationLoaderTest {
     }
 
     @Test
-    void aBillionLaughsAliasBombIsRejectedQuickly() throws Exception {
+    @HangGuard
+    void aBillionLaughsAliasBombIsRejected() throws Exception {
         StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (char c = 'b'; c <= 'j'; c++) {
             char p = (char) (c - 1);
@@ -136,7 +136,7 @@ class ConfigurationLoaderTest {
             yaml.append("]\n");
         }
         yaml.append("failOn: *j\n");
-        ConfigurationLoader.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> load(yaml.toString()));
+        ConfigurationLoader.Result r = load(yaml.toString());
         assertEquals(1, r.errors().size(), messages(r).toString());
         String m = messages(r).get(0);
         assertTrue(m.endsWith(".nsglint.yaml:4:14: error: invalid YAML: more than 20 aliases (an alias bomb?)"), m);
