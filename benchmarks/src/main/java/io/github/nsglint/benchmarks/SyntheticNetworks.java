@@ -160,7 +160,7 @@ final class SyntheticNetworks {
                 Field.known("Standard"), Field.known(bastionSubnet.id()), Field.absent(), Field.absent(),
                 new BastionHost.Features(Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent(),
                         Field.absent(), Field.absent(), Field.absent(), Field.absent()), Deployment.DECLARED, AT);
-        return new NetworkModel(vnets, nsgs, nics, List.of(bastion), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of());
+        return new NetworkModel(vnets, nsgs, nics, List.of(), List.of(bastion), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of());
     }
 }

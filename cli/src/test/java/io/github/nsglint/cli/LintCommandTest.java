@@ -32,7 +32,7 @@ class LintCommandTest {
         assertEquals(ExitCode.FINDINGS.code(), r.code(), r.err());
         String[] lines = r.out().split("\\R");
         assertTrue(lines[0].matches(".*cross-region-hub-spoke/mistake/azuredeploy.json:\\d+:\\d+: error SPK002 subnet"
-                + " workload takes SSH or RDP from outside Bastion UKS-BAS-HUB01's subnet: .*"), lines[0]);
+                + " workload takes SSH or RDP from outside Bastion UKS-BAS-HUB01: .*"), lines[0]);
         assertEquals("    witness: Tcp 10.2.0.4:49152 \u2192 10.3.1.4:22", lines[1]);
         assertTrue(lines[2].startsWith("    deciding: rule AllowSshFromBastion (priority 100) of NSG"
                 + " EUS-NSG-SPOKE01-WORKLOAD at "), lines[2]);
@@ -127,14 +127,14 @@ class LintCommandTest {
     void rulesListsTheCatalogAndExplainShowsHelpAndSource() {
         CliRun rules = run("rules");
         assertEquals(ExitCode.OK.code(), rules.code());
-        assertTrue(rules.out().contains("SPK002  spoke-mgmt-only-from-bastion       error    SSH and RDP on target subnets"
-                + " come from the Bastion subnet only"), rules.out());
+        assertTrue(rules.out().contains("SPK002  spoke-mgmt-only-from-bastion       error    SSH, RDP and custom"
+                + " management ports on target subnets come from the Bastion only"), rules.out());
         CliRun explain = run("explain", "SPK002");
         assertEquals(ExitCode.OK.code(), explain.code(), explain.err());
         assertTrue(explain.out().startsWith("SPK002 spoke-mgmt-only-from-bastion (error)"), explain.out());
         assertTrue(explain.out().contains("AllowVNetInBound (65000)"), explain.out());
         assertTrue(explain.out().contains("Source: rules/spoke/spoke.nsgl:"), explain.out());
-        assertTrue(explain.out().contains("    expect t allows inbound * port 22, 3389 only from b.subnet,"
+        assertTrue(explain.out().contains("    expect t allows inbound * port managementPorts(b, t) only from b.source,"
                 + " AzureLoadBalancer"), explain.out());
         assertEquals(ExitCode.BAD_INPUT.code(), run("explain", "XYZ999").code());
     }

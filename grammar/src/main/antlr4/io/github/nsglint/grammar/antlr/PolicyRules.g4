@@ -28,7 +28,7 @@ literal
 
 clause
     : FOR kind=IDENTIFIER var=IDENTIFIER (IN source=expression)? (WHERE condition=expression)?        #forClause
-    | EXPECT assertion (ELSE message=STRING)?                                                        #expectClause
+    | EXPECT assertion (WHEN guard=expression)? (ELSE message=STRING)?                               #expectClause
     ;
 
 assertion
@@ -93,6 +93,7 @@ FOR       : 'for' ;
 IN        : 'in' ;
 WHERE     : 'where' ;
 EXPECT    : 'expect' ;
+WHEN      : 'when' ;
 ALLOWS    : 'allows' ;
 DENIES    : 'denies' ;
 INBOUND   : 'inbound' ;

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class AstCodec {
 
-    private static final int FORMAT = 0x4e534731; // "NSG1"
+    private static final int FORMAT = 0x4e534732; // "NSG2": an expectation has a guard
 
     private AstCodec() {
     }
@@ -122,6 +122,7 @@ public final class AstCodec {
                 out.write(2);
                 writePos(e.pos());
                 writeAssertion(e.assertion());
+                writeNullableExpr(e.guardOrNull());
                 writeNullableString(e.messageOrNull());
                 writePos(e.messagePos());
             } else {
@@ -380,7 +381,7 @@ public final class AstCodec {
             SourcePos pos = readPos();
             return switch (tag) {
                 case 1 -> new Clause.For(pos, readString(), readString(), readNullableExpr(), readNullableExpr());
-                case 2 -> new Clause.Expect(pos, readAssertion(), readNullableString(), readPos());
+                case 2 -> new Clause.Expect(pos, readAssertion(), readNullableExpr(), readNullableString(), readPos());
                 default -> throw badTag(tag);
             };
         }

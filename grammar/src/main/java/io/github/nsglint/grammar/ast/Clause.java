@@ -28,14 +28,20 @@ public sealed interface Clause extends Node permits Clause.For, Clause.Expect {
     }
 
     /**
-     * {@code expect ASSERTION [else "message"]}: {@code messageOrNull} overrides the rule's message for this
-     * expectation; {@code messagePos} is where it is written (the assertion's position when there is none).
+     * {@code expect ASSERTION [when GUARD] [else "message"]}: the expectation is checked only where
+     * {@code guardOrNull} holds (always when it is null); {@code messageOrNull} overrides the rule's message for
+     * this expectation; {@code messagePos} is where it is written (the assertion's position when there is none).
      */
-    record Expect(SourcePos pos, Assertion assertion, String messageOrNull, SourcePos messagePos) implements Clause {
+    record Expect(SourcePos pos, Assertion assertion, Expr guardOrNull, String messageOrNull, SourcePos messagePos)
+            implements Clause {
         public Expect {
             requireNonNull(pos, "pos is null");
             requireNonNull(assertion, "assertion is null");
             requireNonNull(messagePos, "messagePos is null");
+        }
+
+        public Optional<Expr> guard() {
+            return Optional.ofNullable(guardOrNull);
         }
 
         public Optional<String> message() {

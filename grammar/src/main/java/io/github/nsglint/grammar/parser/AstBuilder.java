@@ -86,7 +86,8 @@ final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
     @Override
     public Node visitExpectClause(PolicyRulesParser.ExpectClauseContext ctx) {
         String message = ctx.message == null ? null : unquote(ctx.message.getText());
-        return new Clause.Expect(pos(ctx.getStart()), (Assertion) visit(ctx.assertion()), message,
+        return new Clause.Expect(pos(ctx.getStart()), (Assertion) visit(ctx.assertion()),
+                ctx.guard == null ? null : (Expr) visit(ctx.guard), message,
                 ctx.message == null ? pos(ctx.getStart()) : pos(ctx.message));
     }
 

@@ -1,5 +1,6 @@
 package io.github.nsglint.core.config;
 
+import io.github.nsglint.core.topology.ConfiguredPorts;
 import io.github.nsglint.core.topology.TargetMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,18 +17,20 @@ import java.util.List;
  * @param targets        which subnets count as Bastion targets, or null
  * @param bastionRuleSet {@code current} or {@code bastion-2020}, or null
  * @param baseline       a SARIF file of an earlier run, or null
+ * @param bastionPorts   custom ports Standard and Premium Bastions connect on ({@code bastion.ports})
  */
 public record Configuration(Path file, String failOn, List<RuleSetting> severity, List<Path> rules,
         List<ConfiguredSuppression> suppressions, Path serviceTags, TargetMode targets, String bastionRuleSet,
-        Path baseline) {
+        Path baseline, List<ConfiguredPorts> bastionPorts) {
 
     /** No configuration file: everything from the command line and the defaults. */
     public static final Configuration NONE = new Configuration(null, null, List.of(), List.of(), List.of(), null, null,
-            null, null);
+            null, null, List.of());
 
     public Configuration {
         severity = List.copyOf(severity);
         rules = List.copyOf(rules);
         suppressions = List.copyOf(suppressions);
+        bastionPorts = List.copyOf(bastionPorts);
     }
 }

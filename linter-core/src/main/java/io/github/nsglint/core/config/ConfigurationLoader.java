@@ -1,8 +1,10 @@
 package io.github.nsglint.core.config;
 
 import io.github.nsglint.core.load.LoadDiagnostic;
+import io.github.nsglint.core.model.NamePattern;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.report.Severity;
+import io.github.nsglint.core.topology.ConfiguredPorts;
 import io.github.nsglint.core.topology.TargetMode;
 import java.io.IOException;
 import java.io.StringReader;
@@ -52,7 +54,9 @@ public final class ConfigurationLoader {
     static final int MAX_NESTING = 20;
 
     private static final Set<String> KEYS = Set.of("failOn", "severity", "rules", "suppressions", "serviceTags",
-            "targets", "bastionRuleSet", "baseline");
+            "targets", "bastionRuleSet", "baseline", "bastion");
+    private static final Set<String> BASTION_KEYS = Set.of("ports");
+    private static final Set<String> PORT_KEYS = Set.of("port", "target");
     private static final Set<String> SUPPRESSION_KEYS = Set.of("rule", "resource", "justification", "expires");
     private static final List<String> FAIL_ON = List.of("error", "warning", "note", "never");
     private static final List<String> RULE_LEVELS = List.of("off", "error", "warning", "note");
@@ -161,6 +165,7 @@ public final class ConfigurationLoader {
         TargetMode targets = null;
         String bastionRuleSet = null;
         Path baseline = null;
+        List<ConfiguredPorts> bastionPorts = new ArrayList<>();
         for (NodeTuple entry : entries(root, KEYS, "")) {
             String key = ((ScalarNode) entry.getKeyNode()).getValue();
             Node value = entry.getValueNode();
@@ -177,11 +182,90 @@ public final class ConfigurationLoader {
                 }
                 case "bastionRuleSet" -> bastionRuleSet = choice(value, key, BASTION_RULE_SETS);
                 case "baseline" -> baseline = path(value, key);
+                case "bastion" -> bastionPorts = bastion(value);
                 default -> throw new IllegalStateException("key list and switch disagree: " + key);
             }
         }
         return new Configuration(file, failOn, severity, rules, suppressions, serviceTags, targets, bastionRuleSet,
-                baseline);
+                baseline, bastionPorts);
+    }
+
+    /** {@code bastion: {ports: [...]}}: custom ports of Standard and Premium Bastions, for every target or some. */
+    private List<ConfiguredPorts> bastion(Node value) {
+        List<ConfiguredPorts> out = new ArrayList<>();
+        if (!(value instanceof MappingNode map)) {
+            error(value, "'bastion' must be a mapping, e.g. 'ports: [2222]'");
+            return out;
+        }
+        for (NodeTuple t : entries(map, BASTION_KEYS, " in 'bastion'")) {
+            Node ports = t.getValueNode();
+            if (!(ports instanceof SequenceNode list)) {
+                error(ports, "'bastion.ports' must be a list of ports, or of {port, target}: e.g. [2222] or"
+                        + " [{port: 2222, target: \"vm-linux-*\"}]");
+                continue;
+            }
+            for (Node item : list.getValue()) {
+                if (item instanceof ScalarNode) {
+                    Integer port = port(item);
+                    if (port != null) {
+                        out.add(new ConfiguredPorts(null, List.of(port), location(item)));
+                    }
+                    continue;
+                }
+                if (!(item instanceof MappingNode entry)) {
+                    error(item, "an entry of 'bastion.ports' is a port or a mapping {port, target}");
+                    continue;
+                }
+                Map<String, Node> fields = new HashMap<>();
+                for (NodeTuple f : entries(entry, PORT_KEYS, " in an entry of 'bastion.ports'")) {
+                    fields.put(((ScalarNode) f.getKeyNode()).getValue(), f.getValueNode());
+                }
+                if (!fields.containsKey("port")) {
+                    error(entry, "an entry of 'bastion.ports' needs 'port'");
+                    continue;
+                }
+                List<Integer> numbers = new ArrayList<>();
+                Node p = fields.get("port");
+                boolean bad = false;
+                for (Node n : p instanceof SequenceNode seq ? seq.getValue() : List.of(p)) {
+                    Integer port = port(n);
+                    bad |= port == null;
+                    if (port != null && !numbers.contains(port)) {
+                        numbers.add(port);
+                    }
+                }
+                if (numbers.isEmpty() && !bad) {
+                    error(p, "'port' lists no port");
+                }
+                String target = fields.containsKey("target") ? scalar(fields.get("target"), "'target'") : null;
+                if (target != null && target.isBlank()) {
+                    error(fields.get("target"), "'target' must not be empty: leave it out to mean every target");
+                    continue;
+                }
+                if (!bad && !numbers.isEmpty() && (target != null || !fields.containsKey("target"))) {
+                    out.add(new ConfiguredPorts(target == null ? null : new NamePattern(target), numbers,
+                            location(entry)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Integer port(Node n) {
+        String text = scalar(n, "a port");
+        if (text == null) {
+            return null;
+        }
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        error(n, "a port is a number from 1 to 65535, not '" + text + "'");
+        return null;
     }
 
     /** The entries of a mapping whose keys are all known and unique; the others are reported and left out. */
@@ -401,6 +485,6 @@ public final class ConfigurationLoader {
 
     private Configuration withFile(Configuration c) {
         return new Configuration(file, c.failOn(), c.severity(), c.rules(), c.suppressions(), c.serviceTags(),
-                c.targets(), c.bastionRuleSet(), c.baseline());
+                c.targets(), c.bastionRuleSet(), c.baseline(), c.bastionPorts());
     }
 }

@@ -26,6 +26,12 @@ final class Functions {
                     "the peering between two VNets: CONNECTED, ONE_WAY, ACCESS_DISABLED, UNKNOWN or NONE")),
             Map.entry("gaps", new Signature(List.of(), Type.listOf(Type.kind("gap")),
                     "what the model knows it lacks: linked templates, copy loops of unknown count, ...")),
+            Map.entry("egressPorts", new Signature(List.of(Type.kind("bastion"), Type.kind("subnet")),
+                    Type.listOf(Type.INT), "the ports the Bastion subnet's NSG must let out to a target subnet: 22 and"
+                    + " 3389, or on Standard and Premium the custom ports of endpoints that declare them")),
+            Map.entry("managementPorts", new Signature(List.of(Type.kind("bastion"), Type.kind("subnet")),
+                    Type.listOf(Type.INT), "the management ports of a target subnet: 22, 3389 and every custom port"
+                    + " declared for its endpoints")),
             Map.entry("bastionRuleSet", new Signature(List.of(), Type.STRING,
                     "the Bastion rule set chosen for the run: current or bastion-2020")));
 

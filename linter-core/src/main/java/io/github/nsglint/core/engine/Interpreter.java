@@ -186,6 +186,9 @@ final class Interpreter {
                 return prefixLength(args.get(0));
             case "linkState":
                 return linkState(args.get(0), args.get(1));
+            case "egressPorts":
+            case "managementPorts":
+                return targetPorts(call.name(), args.get(0), args.get(1));
             default:
                 break;
         }
@@ -203,6 +206,18 @@ final class Interpreter {
         List<Val> out = new ArrayList<>();
         problems.forEach(p -> out.add(Schema.elem("problem", p)));
         return new Val.Items(out, nsg.location());
+    }
+
+    private Val targetPorts(String function, Val bastion, Val subnet) {
+        if (!(bastion instanceof Val.Elem b) || !(subnet instanceof Val.Elem t)) {
+            return bastion instanceof Val.Elem ? subnet : bastion;
+        }
+        var host = (io.github.nsglint.core.model.BastionHost) b.element();
+        var target = (Subnet) t.element();
+        var endpoints = context.placement(host).endpointsIn(target);
+        return function.equals("egressPorts")
+                ? Schema.ports(io.github.nsglint.core.topology.BastionSkus.egressPorts(host, endpoints), t.at())
+                : Schema.ints(io.github.nsglint.core.topology.BastionSkus.managementPorts(endpoints), t.at());
     }
 
     private Val linkState(Val a, Val b) {

@@ -6,6 +6,7 @@ import io.github.nsglint.core.config.ConfiguredSuppression;
 import io.github.nsglint.core.config.RuleSetting;
 import io.github.nsglint.core.flow.ServiceTagPrefixes;
 import io.github.nsglint.core.report.ReportNeeds;
+import io.github.nsglint.core.topology.ConfiguredPorts;
 import io.github.nsglint.core.topology.TargetMode;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -26,10 +27,12 @@ import java.util.Map;
  * @param parameterPairs   parameters files for particular templates, which win over {@code parametersOrNull} and
  *                         the {@code X.parameters.json} convention
  * @param needs            what the requested reports show that costs work (file hashes, fixes)
+ * @param bastionPorts     the configuration's custom Bastion ports ({@code bastion.ports})
  */
 public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
         TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot, List<RuleSetting> ruleSettings,
-        List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs, ReportNeeds needs) {
+        List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs, ReportNeeds needs,
+        List<ConfiguredPorts> bastionPorts) {
 
     public LintRequest {
         inputs = List.copyOf(inputs);
@@ -44,6 +47,15 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
         parameterPairs.forEach((t, f) -> pairs.put(t.toAbsolutePath().normalize(), f));
         parameterPairs = Collections.unmodifiableMap(pairs);
         requireNonNull(needs, "needs is null");
+        bastionPorts = List.copyOf(bastionPorts);
+    }
+
+    /** A request without custom Bastion ports. */
+    public LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
+            TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot, List<RuleSetting> ruleSettings,
+            List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs, ReportNeeds needs) {
+        this(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot, ruleSettings,
+                suppressions, parameterPairs, needs, List.of());
     }
 
     /** A request for every part of a report. */
@@ -69,12 +81,18 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
     /** The same request with reports relative to another root. */
     public LintRequest withSourceRoot(Path root) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, root,
-                ruleSettings, suppressions, parameterPairs, needs);
+                ruleSettings, suppressions, parameterPairs, needs, bastionPorts);
     }
 
     /** The same request with a project's rule settings and suppressions. */
     public LintRequest withProjectDecisions(List<RuleSetting> settings, List<ConfiguredSuppression> accepted) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot,
-                settings, accepted, parameterPairs, needs);
+                settings, accepted, parameterPairs, needs, bastionPorts);
+    }
+
+    /** The same request with the configuration's custom Bastion ports. */
+    public LintRequest withBastionPorts(List<ConfiguredPorts> ports) {
+        return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot,
+                ruleSettings, suppressions, parameterPairs, needs, ports);
     }
 }

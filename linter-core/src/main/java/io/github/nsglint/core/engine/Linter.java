@@ -128,7 +128,7 @@ public final class Linter {
         }
         judged.forEach(j -> networkNotes.addAll(j.diagnostics()));
         Topology topology = judged.size() == 1 && !streamed ? judged.get(0).topology()
-                : Topology.of(loaded.model(), request.targets());
+                : Topology.of(loaded.model(), request.targets(), request.bastionPorts());
         if (streamed) {
             networkNotes.add(streamedNote(loaded, count));
         }
@@ -195,7 +195,7 @@ public final class Linter {
     /** Runs every policy over one network, with the suppressions written in its templates. */
     private static Judged judge(LoadResult.Component part, RuleCatalog rules, LintRequest request, Set<String> ids,
             LocalDate today, List<LoadDiagnostic> built) {
-        Topology topology = Topology.of(part.model(), request.targets());
+        Topology topology = Topology.of(part.model(), request.targets(), request.bastionPorts());
         FlowEngine engine = FlowEngine.of(topology, request.serviceTags());
         EvalContext context = new EvalContext(part.model(), topology, engine, rules.bastionRuleSet());
         List<Finding> all = new ArrayList<>();

@@ -22,8 +22,11 @@ public final class Policy {
     private final List<Object> message;
     private final Map<String, Type> variables;
 
-    /** One expectation and its message (the rule's own when the expectation has none). */
-    record Check(Assertion assertion, List<Object> message) {
+    /**
+     * One expectation, the condition under which it is checked ({@code when}; null: always) and its message (the
+     * rule's own when the expectation has none).
+     */
+    record Check(Assertion assertion, Expr guardOrNull, List<Object> message) {
         Check {
             message = List.copyOf(message);
         }

@@ -40,6 +40,8 @@ final class PolicyCompiler {
     private static final Set<String> REQUIRED = Set.of("name", "severity", "since", "summary", "message");
     private static final Set<String> OPTIONAL = Set.of("help", "helpUri", "tags", "ruleSet");
     private static final Set<String> RULE_SETS = Set.of("current", "bastion-2020");
+    /** What a flow expectation can be about: each is judged through the NSGs that apply to it. */
+    private static final Set<String> FLOW_TARGETS = Set.of("subnet", "nsg", "nic", "endpoint");
 
     private final String sourceName;
     private final Placeholders placeholders;
@@ -162,6 +164,7 @@ final class PolicyCompiler {
             } else {
                 Clause.Expect x = (Clause.Expect) c;
                 assertion(x.assertion(), env);
+                x.guard().ifPresent(g -> expect(g, env, Type.BOOL, "a 'when' condition"));
                 assertions.add(x.assertion());
                 expects.add(x);
             }
@@ -173,8 +176,8 @@ final class PolicyCompiler {
                 meta.get("message").value().pos(), env) : List.of();
         List<Policy.Check> checks = new ArrayList<>();
         for (Clause.Expect x : expects) {
-            checks.add(new Policy.Check(x.assertion(), x.message().map(m -> message(m, x.messagePos(), env))
-                    .orElse(message)));
+            checks.add(new Policy.Check(x.assertion(), x.guardOrNull(), x.message()
+                    .map(m -> message(m, x.messagePos(), env)).orElse(message)));
         }
         if (errors.size() > before) {
             return null;
@@ -274,8 +277,10 @@ final class PolicyCompiler {
 
     private void flow(Assertion.Flow f, Map<String, Type> env) {
         Type target = type(f.target(), env);
-        if (target != null && !Set.of("subnet", "nsg", "nic").contains(target.name())) {
-            error(f.target().pos(), "a flow expectation is about a subnet, an nsg or a nic, not " + target);
+        Type each = target != null && target.isList() ? target.element() : target;
+        if (target != null && (each == null || !FLOW_TARGETS.contains(each.name()))) {
+            error(f.target().pos(), "a flow expectation is about a subnet, an nsg, a nic or an endpoint (or a list of"
+                    + " them), not " + target);
         }
         if (!f.protocol().equals("*") && Protocol.parse(f.protocol()).isEmpty()) {
             error(f.protocolPos(), "unknown protocol '" + f.protocol() + "'; protocols: Tcp, Udp, Icmp, Esp, Ah, *");
@@ -316,9 +321,9 @@ final class PolicyCompiler {
             return;
         }
         Type type = type(o.value(), env);
-        if (type != null && !Set.of("subnet", "vnet", "string").contains(type.isList() && type.element() != null
-                ? type.element().name() : type.name())) {
-            error(o.value().pos(), "an address is *, a service tag, a CIDR, a subnet or a vnet, not " + type);
+        if (type != null && !Set.of("subnet", "vnet", "nic", "string", "address").contains(type.isList()
+                && type.element() != null ? type.element().name() : type.name())) {
+            error(o.value().pos(), "an address is *, a service tag, a CIDR, a subnet, a vnet or a nic, not " + type);
         }
     }
 

@@ -28,6 +28,7 @@ import io.github.nsglint.core.report.Evidence;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Remedy;
 import io.github.nsglint.core.report.RuleEvaluation;
+import io.github.nsglint.core.topology.BastionEndpoint;
 import io.github.nsglint.core.topology.NsgAttachment;
 import io.github.nsglint.grammar.ast.AddressSpec;
 import io.github.nsglint.grammar.ast.Assertion;
@@ -82,7 +83,18 @@ final class PolicyRunner {
                     new RuleEvaluation.Subject(id, subject.kind() + " " + subjectName(subject)));
             for (Policy.Check c : policy.checks()) {
                 current = c;
-                check(c.assertion(), env, doubt);
+                Doubt d = doubt;
+                if (c.guardOrNull() != null) {
+                    // 'when': checked only where it holds; where it is unknown, a failure cannot be a violation.
+                    Val when = interpreter.eval(c.guardOrNull(), env);
+                    if (when instanceof Val.Bool b && !b.value() || when instanceof Val.Absent) {
+                        continue;
+                    }
+                    if (when instanceof Val.Unknown u && d == null) {
+                        d = new Doubt("whether this expectation applies is not known: " + u.reason(), u.at());
+                    }
+                }
+                check(c.assertion(), env, d);
             }
             return;
         }
@@ -204,6 +216,17 @@ final class PolicyRunner {
 
     private void flow(Assertion.Flow f, Map<String, Val> env, Doubt doubt) {
         Val target = interpreter.eval(f.target(), env);
+        // A list of targets (the domain controllers of a VNet): each is judged, each failure is a finding.
+        for (Val one : target instanceof Val.Items items ? items.items() : List.of(target)) {
+            flowThrough(f, env, doubt, one);
+        }
+    }
+
+    /** The ports a flow expectation asks about, in each world its values leave possible; or why they are unknown. */
+    private record PortWorlds(List<List<IntervalSet>> worlds, String reason, SourceLocation at, Val.Unknown unknown) {
+    }
+
+    private void flowThrough(Assertion.Flow f, Map<String, Val> env, Doubt doubt, Val target) {
         if (target instanceof Val.Absent) {
             return; // nothing to check: another rule reports what is missing (e.g. BAS001 for the subnet)
         }
@@ -214,6 +237,7 @@ final class PolicyRunner {
         Object element = ((Val.Elem) target).element();
         FlowEngine engine = context.engine();
         TagContext ctx = element instanceof Subnet s ? engine.contextOf(s)
+                : element instanceof BastionEndpoint e ? engine.contextOf(e.subnet())
                 : element instanceof NetworkInterface nic ? nicContext(nic) : engine.unattached();
         Addresses peers = f.peers().isEmpty() ? new Addresses(engine.addresses("*", ctx), null)
                 : addresses(f.peers(), env, ctx);
@@ -224,13 +248,11 @@ final class PolicyRunner {
                     new Evidence.Unknown(unknownAddress.reason(), unknownAddress.at(), null), null);
             return;
         }
-        List<IntervalSet> portChoices = new ArrayList<>();
-        if (f.anyOf()) {
-            for (PortSpec p : f.ports()) {
-                portChoices.add(ports(List.of(p), env));
-            }
-        } else {
-            portChoices.add(ports(f.ports(), env));
+        PortWorlds ports = portWorlds(f, env);
+        if (ports.unknown() != null) {
+            report(Finding.Kind.INDETERMINATE, env, ports.unknown().at(), "",
+                    new Evidence.Unknown(ports.unknown().reason(), ports.unknown().at(), null), null);
+            return;
         }
         int protocols = f.protocol().equals("*") ? Protocols.ALL
                 : Protocols.of(Protocol.parse(f.protocol()).orElseThrow());
@@ -242,11 +264,72 @@ final class PolicyRunner {
                     new Evidence.Unknown(only.unknown.reason(), only.unknown.at(), null), null);
             return;
         }
+        // Judged in each world the values leave possible: certain only when every world gives the same answer.
+        List<Verdict> verdicts = new ArrayList<>();
+        for (List<IntervalSet> choices : ports.worlds()) {
+            verdicts.add(world(f, element, direction, ctx, peers.set, own.set, only, protocols, choices));
+        }
+        int firstViolated = -1;
+        Verdict.Indeterminate firstUnknown = null;
+        boolean anyHolds = false;
+        for (int i = 0; i < verdicts.size(); i++) {
+            Verdict w = verdicts.get(i);
+            anyHolds |= w instanceof Verdict.Holds;
+            if (w instanceof Verdict.Violated && firstViolated < 0) {
+                firstViolated = i;
+            }
+            if (w instanceof Verdict.Indeterminate u && firstUnknown == null) {
+                firstUnknown = u;
+            }
+        }
+        Verdict v;
+        List<IntervalSet> violatedChoices = firstViolated < 0 ? null : ports.worlds().get(firstViolated);
+        if (firstViolated >= 0 && !anyHolds && firstUnknown == null) {
+            v = verdicts.get(firstViolated); // violated whatever the unknown value is
+        } else if (firstViolated >= 0) {
+            v = new Verdict.Indeterminate(ports.reason(), ports.at(),
+                    ((Verdict.Violated) verdicts.get(firstViolated)).witness());
+        } else if (firstUnknown != null) {
+            v = firstUnknown;
+        } else {
+            v = new Verdict.Holds();
+        }
+        if (v instanceof Verdict.Violated violated) {
+            Witness w = violated.witness();
+            Evidence.Flow evidence = evidence(w);
+            DecidingRule d = w.deciding();
+            SourceLocation at = d.location();
+            if (doubt != null) {
+                report(Finding.Kind.INDETERMINATE, env, at, d.nsgName() + "/" + d.ruleName(),
+                        new Evidence.Unknown(doubt.reason(), doubt.at(), evidence), null, evidence);
+            } else {
+                report(Finding.Kind.VIOLATED, env, at, d.nsgName() + "/" + d.ruleName(), evidence, null, evidence);
+                if (f.verb() == Assertion.Verb.ALLOWS && only == null) {
+                    Remedy remedy = remedy(f, element, d, env, remedyPorts(f, element, violatedChoices));
+                    if (remedy != null) {
+                        int last = findings.size() - 1;
+                        findings.set(last, findings.get(last).withRemedy(remedy));
+                    }
+                }
+            }
+        } else if (v instanceof Verdict.Indeterminate i) {
+            Evidence.Flow candidate = i.candidate() == null ? null : evidence(i.candidate());
+            SourceLocation at = i.at() != null ? i.at() : ((Val.Elem) target).at();
+            report(Finding.Kind.INDETERMINATE, env, at, candidate == null ? "" : candidate.deciding().ruleName(),
+                    new Evidence.Unknown(i.reason(), i.at(), candidate), null, candidate);
+        }
+    }
+
+    /** The verdict in one world: all of its ports, or with 'any of' one of its choices. */
+    private Verdict world(Assertion.Flow f, Object element, Direction direction, TagContext ctx, AddressSet peers,
+            AddressSet own, Addresses only, int protocols, List<IntervalSet> choices) {
+        FlowEngine engine = context.engine();
+        boolean inbound = direction == Direction.INBOUND;
         Verdict v = null;
-        for (IntervalSet ports : portChoices) {
+        for (IntervalSet ports : choices) {
             FlowSet query = inbound
-                    ? engine.flows(protocols, peers.set, FlowBox.ANY_PORT, own.set, ports)
-                    : engine.flows(protocols, own.set, FlowBox.ANY_PORT, peers.set, ports);
+                    ? engine.flows(protocols, peers, FlowBox.ANY_PORT, own, ports)
+                    : engine.flows(protocols, own, FlowBox.ANY_PORT, peers, ports);
             boolean mustAllow = f.verb() == Assertion.Verb.ALLOWS;
             if (only != null) {
                 query = FlowEngine.fromOutside(query, only.set);
@@ -267,43 +350,117 @@ final class PolicyRunner {
                 break;
             }
         }
-        if (v instanceof Verdict.Violated violated) {
-            Witness w = violated.witness();
-            Evidence.Flow evidence = evidence(w);
-            DecidingRule d = w.deciding();
-            SourceLocation at = d.location();
-            if (doubt != null) {
-                report(Finding.Kind.INDETERMINATE, env, at, d.nsgName() + "/" + d.ruleName(),
-                        new Evidence.Unknown(doubt.reason(), doubt.at(), evidence), null, evidence);
-            } else {
-                report(Finding.Kind.VIOLATED, env, at, d.nsgName() + "/" + d.ruleName(), evidence, null, evidence);
-                if (f.verb() == Assertion.Verb.ALLOWS && only == null) {
-                    Remedy remedy = remedy(f, element, d, env);
-                    if (remedy != null) {
-                        int last = findings.size() - 1;
-                        findings.set(last, findings.get(last).withRemedy(remedy));
+        return v == null ? new Verdict.Holds() : v;
+    }
+
+    /**
+     * The ports of an expectation. With 'any of', each port, range or item of a list is one choice; without, they
+     * are one set. A value that is unknown but narrowed down to a few possibilities makes a world of each; any other
+     * unknown or unreadable port makes the expectation's answer unknown.
+     */
+    private PortWorlds portWorlds(Assertion.Flow f, Map<String, Val> env) {
+        List<List<List<IntervalSet>>> perSpec = new ArrayList<>(); // for each spec, its choices in each possibility
+        String reason = null;
+        SourceLocation at = null;
+        for (PortSpec p : f.ports()) {
+            if (p instanceof PortSpec.Any) {
+                perSpec.add(List.of(List.of(FlowBox.ANY_PORT)));
+                continue;
+            }
+            if (p instanceof PortSpec.Range r) {
+                perSpec.add(List.of(List.of(IntervalSet.of(r.low(), r.high()))));
+                continue;
+            }
+            Val v = interpreter.eval(((PortSpec.Of) p).value(), env);
+            List<Val> possibilities = List.of(v);
+            if (v instanceof Val.Unknown u) {
+                if (u.possible().isEmpty()) {
+                    return new PortWorlds(List.of(), null, null, u);
+                }
+                possibilities = u.possible();
+                reason = reason == null ? u.reason() : reason;
+                at = at == null ? u.at() : at;
+            }
+            List<List<IntervalSet>> options = new ArrayList<>();
+            for (Val possibility : possibilities) {
+                List<IntervalSet> choices = new ArrayList<>();
+                for (Val x : possibility instanceof Val.Items items ? items.items() : List.of(possibility)) {
+                    IntervalSet s = x instanceof Val.Int i ? IntervalSet.of(i.value(), i.value())
+                            : x instanceof Val.Str str ? PortRanges.parse(str.value()) : null;
+                    if (s == null) {
+                        Val.Unknown why = x instanceof Val.Unknown u ? u : new Val.Unknown("'" + Val.display(x)
+                                + "' is not a port or port range", x.at());
+                        return new PortWorlds(List.of(), null, null, why);
                     }
+                    choices.add(s);
+                }
+                options.add(choices);
+            }
+            perSpec.add(options);
+        }
+        List<List<IntervalSet>> worlds = new ArrayList<>();
+        worlds.add(new ArrayList<>());
+        for (List<List<IntervalSet>> options : perSpec) {
+            List<List<IntervalSet>> next = new ArrayList<>();
+            for (List<IntervalSet> world : worlds) {
+                for (List<IntervalSet> option : options) {
+                    List<IntervalSet> grown = new ArrayList<>(world);
+                    grown.addAll(option);
+                    next.add(grown);
                 }
             }
-        } else if (v instanceof Verdict.Indeterminate i) {
-            Evidence.Flow candidate = i.candidate() == null ? null : evidence(i.candidate());
-            SourceLocation at = i.at() != null ? i.at() : ((Val.Elem) target).at();
-            report(Finding.Kind.INDETERMINATE, env, at, candidate == null ? "" : candidate.deciding().ruleName(),
-                    new Evidence.Unknown(i.reason(), i.at(), candidate), null, candidate);
+            worlds = next;
         }
+        if (!f.anyOf()) {
+            List<List<IntervalSet>> unions = new ArrayList<>();
+            for (List<IntervalSet> world : worlds) {
+                IntervalSet all = IntervalSet.EMPTY;
+                for (IntervalSet s : world) {
+                    all = all.union(s);
+                }
+                unions.add(List.of(all));
+            }
+            worlds = unions;
+        }
+        return new PortWorlds(worlds, reason, at, null);
+    }
+
+    /**
+     * The ports a fix allows for a failed 'allows': every port asked, or with 'any of' the first choice (the
+     * endpoint's own protocol comes first), except for an endpoint whose OS is not stated, where which port it uses
+     * is not known, so each choice is allowed.
+     */
+    private List<String> remedyPorts(Assertion.Flow f, Object element, List<IntervalSet> choices) {
+        if (choices == null || choices.isEmpty()) {
+            return null;
+        }
+        boolean osKnown = element instanceof BastionEndpoint e && e.vm().map(vm -> vm.os().isKnown()).orElse(false)
+                || element instanceof BastionEndpoint e2 && !e2.customPorts().isEmpty();
+        List<IntervalSet> allowed = f.anyOf() && (osKnown || !(element instanceof BastionEndpoint))
+                ? List.of(choices.get(0)) : choices;
+        List<String> out = new ArrayList<>();
+        for (IntervalSet s : allowed) {
+            for (int i = 0; i < s.intervalCount(); i++) {
+                long low = s.low(i).longValueExact();
+                long high = s.high(i).longValueExact();
+                out.add(low == 0 && high == 65535 ? "*" : low == high ? Long.toString(low) : low + "-" + high);
+            }
+        }
+        return out;
     }
 
     /**
      * The Allow rule that grants what a failed "allows" asks for, in the NSG whose rule (or default rule, or lack
      * of an explicit rule) decided, or null when the flows cannot be written as Azure prefixes.
      */
-    private Remedy remedy(Assertion.Flow f, Object element, DecidingRule d, Map<String, Val> env) {
+    private Remedy remedy(Assertion.Flow f, Object element, DecidingRule d, Map<String, Val> env,
+            List<String> ports) {
         if (d.nsgId().isEmpty() || d.kind() == DecidingRule.Kind.NO_NSG) {
             return null;
         }
         List<String> peers = f.peers().isEmpty() ? List.of("*") : prefixes(f.peers(), env);
-        List<String> own = element instanceof Subnet s ? s.addressPrefixes().known().orElse(null) : List.of("*");
-        List<String> ports = portTexts(f.ports(), env);
+        Subnet ownSubnet = element instanceof Subnet s ? s : element instanceof BastionEndpoint e ? e.subnet() : null;
+        List<String> own = ownSubnet != null ? ownSubnet.addressPrefixes().known().orElse(null) : List.of("*");
         if (peers == null || own == null || own.isEmpty() || ports == null) {
             return null;
         }
@@ -324,7 +481,8 @@ final class PolicyRunner {
                 return tag;
             }
             if (of.value() instanceof Expr.Field field) {
-                return field.field().equals("subnet") ? "BastionSubnet" : field.field();
+                return field.field().equals("subnet") || field.field().equals("source") ? "BastionSubnet"
+                        : field.field();
             }
         }
         return "Peers";
@@ -360,30 +518,6 @@ final class PolicyRunner {
                     out.addAll(vnet.addressSpace().known().get());
                 } else {
                     return null;
-                }
-            }
-        }
-        return out.isEmpty() ? null : out;
-    }
-
-    /** Port specs as Azure port ranges ({@code 22}, {@code 8080-8090}, {@code *}), or null if one cannot be. */
-    private List<String> portTexts(List<PortSpec> specs, Map<String, Val> env) {
-        List<String> out = new ArrayList<>();
-        for (PortSpec p : specs) {
-            if (p instanceof PortSpec.Any) {
-                out.add("*");
-            } else if (p instanceof PortSpec.Range r) {
-                out.add(r.low() == r.high() ? Integer.toString(r.low()) : r.low() + "-" + r.high());
-            } else {
-                Val v = interpreter.eval(((PortSpec.Of) p).value(), env);
-                for (Val x : v instanceof Val.Items items ? items.items() : List.of(v)) {
-                    if (x instanceof Val.Int i) {
-                        out.add(Long.toString(i.value()));
-                    } else if (x instanceof Val.Str str) {
-                        out.add(str.value());
-                    } else {
-                        return null;
-                    }
                 }
             }
         }
@@ -426,6 +560,9 @@ final class PolicyRunner {
                 subnets.add(s);
                 nics.add(n);
             }
+        } else if (element instanceof BastionEndpoint e) {
+            subnets.add(e.subnet());
+            nics.add(e.nicOrNull());
         } else {
             NetworkInterface nic = (NetworkInterface) element;
             for (var ip : nic.ipConfigurations()) {
@@ -493,6 +630,7 @@ final class PolicyRunner {
     private Verdict explicit(Object element, Direction direction, TagContext ctx, FlowSet query) {
         NsgAttachment a = element instanceof NetworkSecurityGroup n ? new NsgAttachment.Attached(n)
                 : element instanceof Subnet s ? context.topology().nsgOf(s)
+                : element instanceof BastionEndpoint e ? context.topology().nsgOf(e.subnet())
                 : context.topology().nsgOf((NetworkInterface) element);
         if (a instanceof NsgAttachment.Attached at) {
             return context.engine().mustExplicitlyAllow(at.nsg(), direction, ctx, query);
@@ -513,6 +651,9 @@ final class PolicyRunner {
             AddressSet a = engine.addressesOf(s);
             return a.isEmpty() ? new Addresses(a, new Val.Unknown("the address prefix of subnet "
                     + s.name().known().orElse(s.id()) + " is not known", s.location())) : new Addresses(a, null);
+        }
+        if (element instanceof BastionEndpoint e) {
+            return e.nic().isPresent() ? own(e.nicOrNull(), ctx) : own(e.subnet(), ctx);
         }
         if (element instanceof NetworkInterface nic) {
             AddressSet a = AddressSet.ofIps(IntervalSet.EMPTY);
@@ -566,32 +707,21 @@ final class PolicyRunner {
                     for (String p : vnet.addressSpace().known().orElse(List.of())) {
                         out = out.union(AddressSet.ofIps(AddressSpace.cidr(p).orElse(IntervalSet.EMPTY)));
                     }
+                } else if (x instanceof Val.Elem el && el.element() instanceof NetworkInterface nic) {
+                    IntervalSet fixed = IntervalSet.EMPTY;
+                    for (var ip : nic.ipConfigurations()) {
+                        fixed = fixed.union(ip.privateIpAddress().known().flatMap(AddressSpace::cidr)
+                                .orElse(IntervalSet.EMPTY));
+                    }
+                    if (fixed.isEmpty()) {
+                        return new Addresses(out, new Val.Unknown("the private address of NIC "
+                                + nic.name().known().orElse(nic.id()) + " is not fixed in the template", nic.location()));
+                    }
+                    out = out.union(AddressSet.ofIps(fixed));
                 }
             }
         }
         return new Addresses(out, null);
-    }
-
-    private IntervalSet ports(List<PortSpec> specs, Map<String, Val> env) {
-        IntervalSet out = IntervalSet.EMPTY;
-        for (PortSpec p : specs) {
-            if (p instanceof PortSpec.Any) {
-                out = out.union(FlowBox.ANY_PORT);
-            } else if (p instanceof PortSpec.Range r) {
-                out = out.union(IntervalSet.of(r.low(), r.high()));
-            } else {
-                Val v = interpreter.eval(((PortSpec.Of) p).value(), env);
-                List<Val> values = v instanceof Val.Items items ? items.items() : List.of(v);
-                for (Val x : values) {
-                    IntervalSet s = x instanceof Val.Int i ? IntervalSet.of(i.value(), i.value())
-                            : x instanceof Val.Str str ? PortRanges.parse(str.value()) : null;
-                    if (s != null) {
-                        out = out.union(s);
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     // ---- findings ----------------------------------------------------------------------------------------
@@ -621,6 +751,9 @@ final class PolicyRunner {
                 Object o = e.element();
                 if (o instanceof ModelElement m) {
                     return m.id();
+                }
+                if (o instanceof BastionEndpoint endpoint) {
+                    return endpoint.id();
                 }
                 if (o instanceof SecurityRule r) {
                     return r.id();

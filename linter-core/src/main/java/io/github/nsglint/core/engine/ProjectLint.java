@@ -98,7 +98,7 @@ public final class ProjectLint {
                 : configuration.targets() != null ? configuration.targets() : TargetMode.SUBNETS_WITH_NICS;
         LintRequest request = new LintRequest(s.inputs(), s.parameters(), ruleFiles, ruleSet, targets, tags,
                 s.sourceRoot(), configuration.severity(), configuration.suppressions(), s.parameterPairs(),
-                s.needs());
+                s.needs(), configuration.bastionPorts());
         // The catalog is compiled when the linter asks for it, after loading the inputs: a prefetch started at
         // program start has had that much longer to finish.
         Supplier<RuleCatalog> catalog = () -> {

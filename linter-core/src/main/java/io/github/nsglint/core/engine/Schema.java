@@ -9,6 +9,7 @@ import io.github.nsglint.core.model.ModelElement;
 import io.github.nsglint.core.model.ModelGap;
 import io.github.nsglint.core.model.NetworkInterface;
 import io.github.nsglint.core.model.NetworkSecurityGroup;
+import io.github.nsglint.core.model.OperatingSystem;
 import io.github.nsglint.core.model.Peering;
 import io.github.nsglint.core.model.PublicIpAddress;
 import io.github.nsglint.core.model.ResourceIds;
@@ -16,10 +17,14 @@ import io.github.nsglint.core.model.RouteTable;
 import io.github.nsglint.core.model.SecurityRule;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.model.Subnet;
+import io.github.nsglint.core.model.VirtualMachine;
 import io.github.nsglint.core.model.VirtualNetwork;
+import io.github.nsglint.core.topology.BastionEndpoint;
 import io.github.nsglint.core.topology.BastionPlacement;
+import io.github.nsglint.core.topology.BastionSkus;
 import io.github.nsglint.core.topology.NsgAttachment;
 import io.github.nsglint.core.topology.PeeringLink;
+import io.github.nsglint.core.topology.PortNeed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +53,8 @@ final class Schema {
         kind("vnet", vnet());
         kind("peering", peering());
         kind("nic", nic());
+        kind("vm", vm());
+        kind("endpoint", endpoint());
         kind("publicIp", publicIp());
         kind("diagnosticSetting", diagnosticSetting());
         kind("routeTable", routeTable());
@@ -74,6 +81,8 @@ final class Schema {
             case "vnet" -> c.model().virtualNetworks().forEach(v -> out.add(elem(kind, v)));
             case "peering" -> c.model().peerings().forEach(p -> out.add(elem(kind, p)));
             case "nic" -> c.model().networkInterfaces().forEach(n -> out.add(elem(kind, n)));
+            case "vm" -> c.model().virtualMachines().forEach(v -> out.add(elem(kind, v)));
+            case "endpoint" -> c.topology().bastions().forEach(p -> p.endpoints().forEach(e -> out.add(elem(kind, e))));
             case "publicIp" -> c.model().publicIpAddresses().forEach(p -> out.add(elem(kind, p)));
             case "diagnosticSetting" -> c.model().diagnosticSettings().forEach(d -> out.add(elem(kind, d)));
             case "routeTable" -> c.model().routeTables().forEach(r -> out.add(elem(kind, r)));
@@ -90,6 +99,7 @@ final class Schema {
 
     static Val.Elem elem(String kind, Object element) {
         SourceLocation at = element instanceof ModelElement m ? m.location()
+                : element instanceof BastionEndpoint e ? e.location()
                 : element instanceof SecurityRule r ? r.location()
                 : element instanceof RuleProblem p ? p.location()
                 : element instanceof ModelGap g ? g.location() : SourceLocation.BUILT_IN;
@@ -112,6 +122,9 @@ final class Schema {
         if (o instanceof ModelGap g) {
             return g.reason();
         }
+        if (o instanceof BastionEndpoint endpoint) {
+            return endpoint.describe();
+        }
         return String.valueOf(o);
     }
 
@@ -133,6 +146,9 @@ final class Schema {
         }
         if (m instanceof NetworkInterface n) {
             return n.name();
+        }
+        if (m instanceof VirtualMachine v) {
+            return v.name();
         }
         if (m instanceof PublicIpAddress p) {
             return p.name();
@@ -166,6 +182,17 @@ final class Schema {
                 + " peered with it in either direction, that hold a NIC",
                 (b, c) -> new Val.Items(c.placement(b).targets().stream().map(s -> (Val) elem("subnet", s)).toList(),
                         b.location()));
+        f.add("endpoints", Type.listOf(Type.kind("endpoint")), "what it opens sessions to: each NIC of its targets"
+                + " (with the VM behind it), and each target subnet without NICs",
+                (b, c) -> new Val.Items(c.placement(b).endpoints().stream().map(e -> (Val) elem("endpoint", e))
+                        .toList(), b.location()));
+        f.add("source", Type.ADDRESS, "where its sessions come from: its subnet, or 168.63.129.16 for the Developer"
+                + " SKU, which has none", (b, c) -> source(b, c));
+        f.add("customPorts", Type.listOf(Type.INT), "custom ports declared for its endpoints (metadata or"
+                + " configuration)", (b, c) -> ints(c.placement(b).endpoints().stream()
+                        .flatMap(e -> e.customPorts().stream()).distinct().sorted().toList(), b.location()));
+        f.add("domainControllers", Type.listOf(Type.kind("nic")), "the NICs holding its VNet's custom DNS servers"
+                + " (the domain controllers, for Kerberos)", (b, c) -> domainControllers(b, c));
         f.add("tunneling", Type.BOOL, "native client support (enableTunneling)",
                 (b, c) -> Val.bool(b.features().enableTunneling(), false, b.location()));
         f.add("ipConnect", Type.BOOL, "IP-based connection (enableIpConnect)",
@@ -195,6 +222,66 @@ final class Schema {
                 (b, c) -> new Val.Bool(b.subnetId().known().filter(id -> id.toLowerCase(java.util.Locale.ROOT)
                         .contains("/virtualhubs/")).isPresent(), b.location()));
         return f.defs;
+    }
+
+    /** The subnet's addresses, or for the Developer SKU (a shared pool, no subnet) the platform address. */
+    private static Val source(BastionHost b, EvalContext c) {
+        BastionPlacement p = c.placement(b);
+        if (p.subnet() != null) {
+            return elem("subnet", p.subnet());
+        }
+        if (b.subnetId() instanceof Field.Absent && b.virtualNetworkId() instanceof Field.Known) {
+            return new Val.Str(DEVELOPER_SOURCE, b.location());
+        }
+        return bastionSubnet(b, p);
+    }
+
+    /** Where the Developer SKU's sessions come from (quickstart-developer: "from the private IP address 168.63.129.16"). */
+    static final String DEVELOPER_SOURCE = "168.63.129.16";
+
+    static Val ints(List<Integer> values, SourceLocation at) {
+        return new Val.Items(values.stream().map(v -> (Val) new Val.Int(v, at)).toList(), at);
+    }
+
+    /** A port need as a value: the ports, or, when they depend on an unknown value, each list they may be. */
+    static Val ports(PortNeed need, SourceLocation at) {
+        if (need.isCertain()) {
+            return ints(need.worlds().get(0), at);
+        }
+        return new Val.Unknown(need.reason(), need.at() != null ? need.at() : at,
+                need.worlds().stream().map(w -> ints(w, at)).toList());
+    }
+
+    private static Val domainControllers(BastionHost b, EvalContext c) {
+        VirtualNetwork vnet = c.placement(b).network();
+        if (vnet == null) {
+            return unknownPlacement(b, c.placement(b));
+        }
+        if (!(vnet.dnsServers() instanceof Field.Known<List<String>> dns)) {
+            return Val.of(vnet.dnsServers(), new Val.Items(List.of(), vnet.location()), vnet.location(),
+                    x -> new Val.Items(List.of(), vnet.location()));
+        }
+        List<Val> out = new ArrayList<>();
+        for (String server : dns.value()) {
+            var ip = io.github.nsglint.core.flow.AddressSpace.cidr(server);
+            boolean inside = ip.isPresent() && vnet.subnets().stream().anyMatch(s -> s.addressPrefixes().known()
+                    .orElse(List.of()).stream().map(io.github.nsglint.core.flow.AddressSpace::cidr)
+                    .anyMatch(x -> x.isPresent() && x.get().containsAll(ip.get())));
+            if (!inside) {
+                continue; // not a domain controller in this VNet: BAS035's first expectation says so
+            }
+            NetworkInterface holder = null;
+            for (NetworkInterface nic : c.model().networkInterfaces()) {
+                for (IpConfiguration cfg : nic.ipConfigurations()) {
+                    if (cfg.privateIpAddress().known().filter(a -> a.trim().equals(server.trim())).isPresent()) {
+                        holder = nic;
+                    }
+                }
+            }
+            out.add(holder != null ? elem("nic", holder) : new Val.Unknown("no NIC in the scanned files holds DNS"
+                    + " server " + server + " (the domain controller), so its NSGs cannot be judged", vnet.location()));
+        }
+        return new Val.Items(out, vnet.location());
     }
 
     private static Val auditLogs(BastionHost b, EvalContext c) {
@@ -406,6 +493,51 @@ final class Schema {
                         .map(s -> (Val) elem("subnet", s)).toList(), n.location()));
         f.add("hasPublicIp", Type.BOOL, "whether an IP configuration has a public IP",
                 (n, c) -> hasPublicIp(n));
+        f.add("vm", Type.kind("vm"), "the VM or scale set it belongs to; absent when none is declared",
+                (n, c) -> c.topology().virtualMachineOf(n).map(v -> (Val) elem("vm", v))
+                        .orElseGet(() -> new Val.Absent(n.location())));
+        f.add("os", Type.STRING, "Windows or Linux: its VM's OS; absent when not stated",
+                (n, c) -> c.topology().virtualMachineOf(n).map(v -> os(v.os(), v.location()))
+                        .orElseGet(() -> new Val.Absent(n.location())));
+        return f.defs;
+    }
+
+    private static Val os(Field<OperatingSystem> os, SourceLocation at) {
+        return Val.of(os, null, at, o -> new Val.Str(o.armName(), at));
+    }
+
+    private static Map<String, FieldDef> vm() {
+        Fields<VirtualMachine> f = new Fields<>(VirtualMachine.class);
+        f.add("id", Type.STRING, "resource ID", (v, c) -> new Val.Str(v.id(), v.location()));
+        f.add("name", Type.STRING, "name", (v, c) -> Val.str(v.name(), null, v.location()));
+        f.add("kind", Type.STRING, "virtualMachine or scaleSet", (v, c) -> new Val.Str(
+                v.kind() == VirtualMachine.Kind.SCALE_SET ? "scaleSet" : "virtualMachine", v.location()));
+        f.add("os", Type.STRING, "Windows or Linux; absent when the template does not state it",
+                (v, c) -> os(v.os(), v.location()));
+        f.add("nics", Type.listOf(Type.kind("nic")), "its NICs (a scale set's NIC configurations)",
+                (v, c) -> Val.of(v.networkInterfaceIds(), null, v.location(), ids -> new Val.Items(ids.stream()
+                        .flatMap(id -> c.model().networkInterfaces().stream().filter(n -> ResourceIds.same(n.id(), id)))
+                        .map(n -> (Val) elem("nic", n)).toList(), v.location())));
+        return f.defs;
+    }
+
+    private static Map<String, FieldDef> endpoint() {
+        Fields<BastionEndpoint> f = new Fields<>(BastionEndpoint.class);
+        f.add("name", Type.STRING, "how messages name it: VM, NIC and subnet",
+                (e, c) -> new Val.Str(e.describe(), e.location()));
+        f.add("subnet", Type.kind("subnet"), "its subnet", (e, c) -> elem("subnet", e.subnet()));
+        f.add("nic", Type.kind("nic"), "its NIC; absent for a target subnet without NICs",
+                (e, c) -> e.nic().map(n -> (Val) elem("nic", n)).orElseGet(() -> new Val.Absent(e.location())));
+        f.add("vm", Type.kind("vm"), "the VM or scale set behind the NIC; absent when none is declared",
+                (e, c) -> e.vm().map(v -> (Val) elem("vm", v)).orElseGet(() -> new Val.Absent(e.location())));
+        f.add("os", Type.STRING, "Windows or Linux; absent when not stated",
+                (e, c) -> e.vm().map(v -> os(v.os(), v.location())).orElseGet(() -> new Val.Absent(e.location())));
+        f.add("ports", Type.listOf(Type.INT), "the ports its Bastion connects on, any one of which suffices: by SKU"
+                + " and OS (Microsoft's SKU table), or its custom ports on Standard and Premium",
+                (e, c) -> ports(BastionSkus.connectPorts(e), e.location()));
+        f.add("customPorts", Type.listOf(Type.INT), "custom ports declared for it (metadata or configuration)",
+                (e, c) -> ints(e.customPorts(), e.customPortsAtOrNull() != null ? e.customPortsAtOrNull()
+                        : e.location()));
         return f.defs;
     }
 

@@ -45,10 +45,20 @@ sealed interface Val permits Val.Str, Val.Int, Val.Bool, Val.Items, Val.Elem, Va
     record Absent(SourceLocation at) implements Val {
     }
 
-    /** Known only at deployment, or not in the scanned files: {@code reason} says which. */
-    record Unknown(String reason, SourceLocation at) implements Val {
+    /**
+     * Known only at deployment, or not in the scanned files: {@code reason} says which. {@code possible} lists the
+     * values it can take when the template narrows them down (the ports a VM needs are 22 or 3389 by its unknown
+     * OS), else it is empty: any value. A flow expectation is judged in each possible value, and is certain when
+     * every one gives the same answer.
+     */
+    record Unknown(String reason, SourceLocation at, List<Val> possible) implements Val {
         public Unknown {
             requireNonNull(reason, "reason is null");
+            possible = List.copyOf(possible);
+        }
+
+        Unknown(String reason, SourceLocation at) {
+            this(reason, at, List.of());
         }
     }
 

@@ -36,7 +36,21 @@ public record InlineSuppression(String resourceId, String rule, String justifica
         if (nsglint == null) {
             return out;
         }
-        JNode list = nsglint instanceof JObject o ? o.getOrNull("suppress") : null;
+        if (!(nsglint instanceof JObject o)) {
+            warn(diagnostics, nsglint, "metadata.nsglint must be an object with 'suppress' and/or 'bastionPorts';"
+                    + " nothing here is read");
+            return out;
+        }
+        for (String key : o.members().keySet()) {
+            if (KEYS.stream().noneMatch(key::equalsIgnoreCase)) {
+                warn(diagnostics, o.members().get(key), "metadata.nsglint has no key '" + key + "'; keys: "
+                        + String.join(", ", KEYS));
+            }
+        }
+        JNode list = o.getOrNull("suppress");
+        if (list == null && o.getOrNull("bastionPorts") != null) {
+            return out;
+        }
         if (!(list instanceof JArray entries)) {
             warn(diagnostics, list == null ? nsglint : list, "metadata.nsglint must hold a 'suppress' list of"
                     + " {rule, justification}; nothing is suppressed here");
@@ -58,6 +72,9 @@ public record InlineSuppression(String resourceId, String rule, String justifica
         }
         return out;
     }
+
+    /** The keys of {@code metadata.nsglint}: suppressions here, custom Bastion ports in {@link BastionPortsMetadata}. */
+    static final java.util.List<String> KEYS = List.of("suppress", "bastionPorts");
 
     private static void warn(List<LoadDiagnostic> diagnostics, JNode at, String message) {
         diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.WARNING, at.location(), message));

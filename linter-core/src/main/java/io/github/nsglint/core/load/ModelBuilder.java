@@ -6,6 +6,7 @@ import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
 import io.github.nsglint.core.model.ApplicationSecurityGroup;
 import io.github.nsglint.core.model.BastionHost;
+import io.github.nsglint.core.model.CustomPorts;
 import io.github.nsglint.core.model.Deployment;
 import io.github.nsglint.core.model.DiagnosticSetting;
 import io.github.nsglint.core.model.Field;
@@ -22,6 +23,7 @@ import io.github.nsglint.core.model.SecurityRule;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.model.Subnet;
 import io.github.nsglint.core.model.VirtualHubConnection;
+import io.github.nsglint.core.model.VirtualMachine;
 import io.github.nsglint.core.model.VirtualNetwork;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +47,7 @@ final class ModelBuilder {
     static final String PEERING = VNET + "/virtualnetworkpeerings";
     static final String NIC = "microsoft.network/networkinterfaces";
     static final String VMSS = "microsoft.compute/virtualmachinescalesets";
+    static final String VM = "microsoft.compute/virtualmachines";
     static final String BASTION = "microsoft.network/bastionhosts";
     static final String PUBLIC_IP = "microsoft.network/publicipaddresses";
     static final String ASG = "microsoft.network/applicationsecuritygroups";
@@ -54,14 +57,17 @@ final class ModelBuilder {
     static final String DIAGNOSTIC_SETTING = "microsoft.insights/diagnosticsettings";
     private static final String DIAGNOSTIC_SUFFIX = "/providers/diagnosticsettings";
 
-    private static final Set<String> TYPES = Set.of(NSG, SECURITY_RULE, VNET, SUBNET, PEERING, NIC, VMSS, BASTION,
+    private static final Set<String> TYPES = Set.of(NSG, SECURITY_RULE, VNET, SUBNET, PEERING, NIC, VMSS, VM, BASTION,
             PUBLIC_IP, ASG, ROUTE_TABLE, ROUTE, HUB_CONNECTION, DIAGNOSTIC_SETTING);
+    /** The types whose metadata may declare custom Bastion ports for the targets they hold. */
+    private static final Set<String> PORT_HOLDERS = Set.of(VM, VMSS, NIC, SUBNET);
 
     private final Map<String, Map<String, ResourceInstance>> byType = new LinkedHashMap<>();
     /** In order, each once: a nested template expanded in two places may report the same gap twice. */
     private final Set<ModelGap> gaps = new LinkedHashSet<>();
     private final List<LoadDiagnostic> diagnostics = new ArrayList<>();
     private final List<InlineSuppression> suppressions = new ArrayList<>();
+    private final Map<String, CustomPorts> customPorts = new LinkedHashMap<>();
 
     /** The lower-case resource types the model is built from. */
     static boolean isRelevant(String lowerCaseType) {
@@ -77,6 +83,10 @@ final class ModelBuilder {
             return;
         }
         suppressions.addAll(InlineSuppression.read(r.id(), r.metadata(), diagnostics));
+        if (PORT_HOLDERS.contains(type)) {
+            BastionPortsMetadata.read(r.id(), r.metadata(), diagnostics)
+                    .ifPresent(p -> customPorts.put(ResourceIds.key(r.id()), p));
+        }
         ResourceInstance previous = byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(ResourceIds.key(r.id()), r);
         if (previous != null && !r.id().contains("{unknown")) {
             diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.NOTE, r.location(), r.type() + " '" + r.id()
@@ -98,11 +108,13 @@ final class ModelBuilder {
     }
 
     NetworkModel build() {
-        return new NetworkModel(virtualNetworks(), networkSecurityGroups(), networkInterfaces(),
+        List<VirtualMachine> vms = new ArrayList<>();
+        List<NetworkInterface> nics = networkInterfaces(vms);
+        return new NetworkModel(virtualNetworks(), networkSecurityGroups(), nics, vms,
                 map(BASTION, this::bastion), map(PUBLIC_IP, this::publicIp),
                 map(ASG, r -> new ApplicationSecurityGroup(r.id(), name(r), r.deployment(), r.location())),
                 routeTables(), map(HUB_CONNECTION, this::hubConnection), map(DIAGNOSTIC_SETTING, this::diagnosticSetting),
-                List.copyOf(gaps));
+                List.copyOf(customPorts.values()), List.copyOf(gaps));
     }
 
     private List<ResourceInstance> all(String type) {
@@ -282,9 +294,10 @@ final class ModelBuilder {
                 location);
     }
 
-    // ---- NICs and scale sets -----------------------------------------------------------------------------
+    // ---- NICs, VMs and scale sets ------------------------------------------------------------------------
 
-    private List<NetworkInterface> networkInterfaces() {
+    /** The NICs, and into {@code vms} the VMs and scale sets with the NICs each connects through. */
+    private List<NetworkInterface> networkInterfaces(List<VirtualMachine> vms) {
         List<NetworkInterface> out = new ArrayList<>();
         for (ResourceInstance r : all(NIC)) {
             JNode props = Fields.props(r.properties());
@@ -292,25 +305,69 @@ final class ModelBuilder {
                     Fields.reference(props, "networkSecurityGroup"), ipConfigurations(props, r, null),
                     r.deployment(), r.location()));
         }
+        for (ResourceInstance r : all(VM)) {
+            JNode props = Fields.props(r.properties());
+            JNode network = Fields.member(props, "networkProfile");
+            Field<List<String>> ids = Fields.references(network, "networkInterfaces");
+            Field<List<JNode>> configs = Fields.elements(network, "networkInterfaceConfigurations");
+            if (configs instanceof Field.Known<List<JNode>> k && !k.value().isEmpty()) {
+                // A VM may make its own NICs: each configuration is one NIC, named under the VM.
+                List<String> made = new ArrayList<>(ids.known().orElse(List.of()));
+                for (JNode config : k.value()) {
+                    NetworkInterface nic = nicConfiguration(r, config, r.id() + "/networkInterfaceConfigurations/",
+                            NetworkInterface.Kind.VIRTUAL_MACHINE_NIC_CONFIGURATION);
+                    out.add(nic);
+                    made.add(nic.id());
+                }
+                ids = ids instanceof Field.Known ? Field.known(List.copyOf(made)) : ids;
+            } else if (!(configs instanceof Field.Known)) {
+                gaps.add(new ModelGap("Microsoft.Compute/virtualMachines", "the NICs of VM '" + r.id()
+                        + "' are not known: " + reason(configs), r.location()));
+            }
+            if (network == null && props instanceof JUnknown u) {
+                ids = Field.unknown(u.reason(), u.location());
+            }
+            vms.add(vm(r, props, VirtualMachine.Kind.VIRTUAL_MACHINE, ids));
+        }
         for (ResourceInstance r : all(VMSS)) {
-            JNode profile = Fields.member(Fields.member(Fields.props(r.properties()), "virtualMachineProfile"),
-                    "networkProfile");
+            JNode vmProfile = Fields.member(Fields.props(r.properties()), "virtualMachineProfile");
+            JNode profile = Fields.member(vmProfile, "networkProfile");
             Field<List<JNode>> configs = Fields.elements(profile, "networkInterfaceConfigurations");
+            if (Fields.props(r.properties()) instanceof JUnknown u) {
+                configs = Field.unknown(u.reason(), u.location());
+            }
             if (!(configs instanceof Field.Known<List<JNode>> k)) {
                 gaps.add(new ModelGap("Microsoft.Compute/virtualMachineScaleSets", "the NICs of scale set '"
                         + r.id() + "' are not known: " + reason(configs), r.location()));
+                vms.add(vm(r, vmProfile, VirtualMachine.Kind.SCALE_SET, retype(configs)));
                 continue;
             }
+            List<String> ids = new ArrayList<>();
             for (JNode config : k.value()) {
-                Field<String> nicName = Fields.string(config, "name");
-                String id = r.id() + "/virtualMachines/*/networkInterfaces/" + nicName.known().orElse("{unknown name}");
-                JNode props = Fields.props(config);
-                out.add(new NetworkInterface(id, nicName, NetworkInterface.Kind.SCALE_SET_NIC_CONFIGURATION,
-                        Fields.reference(props, "networkSecurityGroup"), ipConfigurations(props, r, id),
-                        r.deployment(), config.location()));
+                NetworkInterface nic = nicConfiguration(r, config, r.id() + "/virtualMachines/*/networkInterfaces/",
+                        NetworkInterface.Kind.SCALE_SET_NIC_CONFIGURATION);
+                out.add(nic);
+                ids.add(nic.id());
             }
+            vms.add(vm(r, vmProfile, VirtualMachine.Kind.SCALE_SET, Field.known(List.copyOf(ids))));
         }
         return out;
+    }
+
+    /** A NIC described inside a VM or scale set: each of its instances gets one. */
+    private NetworkInterface nicConfiguration(ResourceInstance r, JNode config, String idPrefix,
+            NetworkInterface.Kind kind) {
+        Field<String> nicName = Fields.string(config, "name");
+        String id = idPrefix + nicName.known().orElse("{unknown name}");
+        JNode props = Fields.props(config);
+        return new NetworkInterface(id, nicName, kind, Fields.reference(props, "networkSecurityGroup"),
+                ipConfigurations(props, r, id), r.deployment(), config.location());
+    }
+
+    private VirtualMachine vm(ResourceInstance r, JNode osSource, VirtualMachine.Kind kind,
+            Field<List<String>> nicIds) {
+        OperatingSystems.Reading os = OperatingSystems.of(osSource);
+        return new VirtualMachine(r.id(), name(r), kind, os.os(), os.basis(), nicIds, r.deployment(), r.location());
     }
 
     private List<IpConfiguration> ipConfigurations(JNode props, ResourceInstance r, String scaleSetNicId) {

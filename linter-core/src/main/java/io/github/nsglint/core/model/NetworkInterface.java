@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * A network interface: a standalone NIC, or the NIC configuration of a VM scale set (every instance gets
- * one such NIC, so for the analysis it is one NIC in each subnet it names).
+ * A network interface: a standalone NIC, the NIC configuration of a VM scale set (every instance gets one such
+ * NIC, so for the analysis it is one NIC in each subnet it names), or a NIC a VM makes from its own
+ * {@code networkInterfaceConfigurations}.
  */
 public record NetworkInterface(
         String id,
@@ -30,6 +31,7 @@ public record NetworkInterface(
     /** Where the NIC is declared. */
     public enum Kind {
         NETWORK_INTERFACE,
-        SCALE_SET_NIC_CONFIGURATION
+        SCALE_SET_NIC_CONFIGURATION,
+        VIRTUAL_MACHINE_NIC_CONFIGURATION
     }
 }

@@ -13,28 +13,32 @@ public record NetworkModel(
         List<VirtualNetwork> virtualNetworks,
         List<NetworkSecurityGroup> networkSecurityGroups,
         List<NetworkInterface> networkInterfaces,
+        List<VirtualMachine> virtualMachines,
         List<BastionHost> bastionHosts,
         List<PublicIpAddress> publicIpAddresses,
         List<ApplicationSecurityGroup> applicationSecurityGroups,
         List<RouteTable> routeTables,
         List<VirtualHubConnection> virtualHubConnections,
         List<DiagnosticSetting> diagnosticSettings,
+        List<CustomPorts> customPorts,
         List<ModelGap> gaps) {
 
     public static final NetworkModel EMPTY =
             new NetworkModel(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), List.of());
+                    List.of(), List.of(), List.of(), List.of());
 
     public NetworkModel {
         virtualNetworks = List.copyOf(virtualNetworks);
         networkSecurityGroups = List.copyOf(networkSecurityGroups);
         networkInterfaces = List.copyOf(networkInterfaces);
+        virtualMachines = List.copyOf(virtualMachines);
         bastionHosts = List.copyOf(bastionHosts);
         publicIpAddresses = List.copyOf(publicIpAddresses);
         applicationSecurityGroups = List.copyOf(applicationSecurityGroups);
         routeTables = List.copyOf(routeTables);
         virtualHubConnections = List.copyOf(virtualHubConnections);
         diagnosticSettings = List.copyOf(diagnosticSettings);
+        customPorts = List.copyOf(customPorts);
         gaps = List.copyOf(gaps);
     }
 
@@ -58,6 +62,7 @@ public record NetworkModel(
         }
         all.addAll(networkSecurityGroups);
         all.addAll(networkInterfaces);
+        all.addAll(virtualMachines);
         all.addAll(bastionHosts);
         all.addAll(publicIpAddresses);
         all.addAll(applicationSecurityGroups);
@@ -99,6 +104,8 @@ public record NetworkModel(
         List<VirtualNetwork> v = new java.util.ArrayList<>();
         List<NetworkSecurityGroup> n = new java.util.ArrayList<>();
         List<NetworkInterface> i = new java.util.ArrayList<>();
+        List<VirtualMachine> vms = new java.util.ArrayList<>();
+        List<CustomPorts> c = new java.util.ArrayList<>();
         List<BastionHost> b = new java.util.ArrayList<>();
         List<PublicIpAddress> p = new java.util.ArrayList<>();
         List<ApplicationSecurityGroup> a = new java.util.ArrayList<>();
@@ -110,6 +117,8 @@ public record NetworkModel(
             v.addAll(m.virtualNetworks);
             n.addAll(m.networkSecurityGroups);
             i.addAll(m.networkInterfaces);
+            vms.addAll(m.virtualMachines);
+            c.addAll(m.customPorts);
             b.addAll(m.bastionHosts);
             p.addAll(m.publicIpAddresses);
             a.addAll(m.applicationSecurityGroups);
@@ -118,6 +127,6 @@ public record NetworkModel(
             d.addAll(m.diagnosticSettings);
             g.addAll(m.gaps);
         }
-        return new NetworkModel(v, n, i, b, p, a, r, h, d, g);
+        return new NetworkModel(v, n, i, vms, b, p, a, r, h, d, c, g);
     }
 }

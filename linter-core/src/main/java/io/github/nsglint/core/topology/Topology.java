@@ -1,6 +1,7 @@
 package io.github.nsglint.core.topology;
 
 import io.github.nsglint.core.model.BastionHost;
+import io.github.nsglint.core.model.CustomPorts;
 import io.github.nsglint.core.model.Field;
 import io.github.nsglint.core.model.IpConfiguration;
 import io.github.nsglint.core.model.ModelElement;
@@ -10,6 +11,7 @@ import io.github.nsglint.core.model.NetworkSecurityGroup;
 import io.github.nsglint.core.model.Peering;
 import io.github.nsglint.core.model.ResourceIds;
 import io.github.nsglint.core.model.Subnet;
+import io.github.nsglint.core.model.VirtualMachine;
 import io.github.nsglint.core.model.VirtualNetwork;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,11 +33,20 @@ public final class Topology {
     private final Map<String, VirtualNetwork> vnets = new LinkedHashMap<>();
     private final Map<String, Subnet> subnets = new LinkedHashMap<>();
     private final Map<String, List<NetworkInterface>> nicsBySubnet = new LinkedHashMap<>();
+    private final Map<String, VirtualMachine> vmsByNic = new LinkedHashMap<>();
+    private final Map<String, CustomPorts> declaredPorts = new LinkedHashMap<>();
+    private final List<ConfiguredPorts> configuredPorts;
     private final List<PeeringLink> links;
     private final List<BastionPlacement> bastions;
 
-    private Topology(NetworkModel model, TargetMode targetMode) {
+    private Topology(NetworkModel model, TargetMode targetMode, List<ConfiguredPorts> configuredPorts) {
         this.model = model;
+        this.configuredPorts = List.copyOf(configuredPorts);
+        for (VirtualMachine vm : model.virtualMachines()) {
+            vm.networkInterfaceIds().known().orElse(List.of())
+                    .forEach(id -> vmsByNic.putIfAbsent(ResourceIds.key(id), vm));
+        }
+        model.customPorts().forEach(c -> declaredPorts.put(ResourceIds.key(c.resourceId()), c));
         model.networkSecurityGroups().forEach(n -> nsgs.put(ResourceIds.key(n.id()), n));
         for (VirtualNetwork v : model.virtualNetworks()) {
             vnets.put(ResourceIds.key(v.id()), v);
@@ -54,7 +65,17 @@ public final class Topology {
     }
 
     public static Topology of(NetworkModel model, TargetMode targetMode) {
-        return new Topology(model, targetMode);
+        return new Topology(model, targetMode, List.of());
+    }
+
+    /** With the custom Bastion ports of the configuration ({@code bastion.ports}). */
+    public static Topology of(NetworkModel model, TargetMode targetMode, List<ConfiguredPorts> configuredPorts) {
+        return new Topology(model, targetMode, configuredPorts);
+    }
+
+    /** The VM or scale set a NIC belongs to, when the files declare it. */
+    public Optional<VirtualMachine> virtualMachineOf(NetworkInterface nic) {
+        return Optional.ofNullable(vmsByNic.get(ResourceIds.key(nic.id())));
     }
 
     public NetworkModel model() {
@@ -231,6 +252,44 @@ public final class Topology {
                 }
             }
         }
-        return new BastionPlacement(bastion, subnet, vnet, targets, problems);
+        List<BastionEndpoint> endpoints = new ArrayList<>();
+        for (Subnet t : targets) {
+            List<NetworkInterface> nics = nicsIn(t);
+            if (nics.isEmpty()) {
+                endpoints.add(endpoint(bastion, t, null));
+            }
+            for (NetworkInterface nic : nics) {
+                endpoints.add(endpoint(bastion, t, nic));
+            }
+        }
+        return new BastionPlacement(bastion, subnet, vnet, targets, endpoints, problems);
+    }
+
+    /**
+     * An endpoint with its custom ports: those declared in the metadata of its VM, else of its NIC, else of its
+     * subnet (the nearest declaration wins), else every configuration entry whose pattern matches its VM, NIC or
+     * subnet (or that names no target).
+     */
+    private BastionEndpoint endpoint(BastionHost bastion, Subnet subnet, NetworkInterface nic) {
+        VirtualMachine vm = nic == null ? null : vmsByNic.get(ResourceIds.key(nic.id()));
+        for (String id : new String[] {vm == null ? null : vm.id(), nic == null ? null : nic.id(), subnet.id()}) {
+            CustomPorts declared = id == null ? null : declaredPorts.get(ResourceIds.key(id));
+            if (declared != null) {
+                return new BastionEndpoint(bastion, subnet, nic, vm, declared.ports(), declared.location());
+            }
+        }
+        java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
+        io.github.nsglint.core.model.SourceLocation at = null;
+        for (ConfiguredPorts c : configuredPorts) {
+            boolean applies = c.targetOrNull() == null
+                    || vm != null && c.targetOrNull().matchesResource(vm.id())
+                    || nic != null && c.targetOrNull().matchesResource(nic.id())
+                    || c.targetOrNull().matchesResource(subnet.id());
+            if (applies) {
+                ports.addAll(c.ports());
+                at = at == null ? c.location() : at;
+            }
+        }
+        return new BastionEndpoint(bastion, subnet, nic, vm, List.copyOf(ports), at);
     }
 }

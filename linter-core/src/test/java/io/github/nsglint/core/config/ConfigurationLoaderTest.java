@@ -83,7 +83,7 @@ class ConfigurationLoaderTest {
                   - rule: NSG001
                 """);
         assertEquals(List.of(".nsglint.yaml:2:1: error: unknown key 'supressions' (did you mean 'suppressions'?);"
-                + " known keys: [baseline, bastionRuleSet, failOn, rules, serviceTags, severity, suppressions,"
+                + " known keys: [baseline, bastion, bastionRuleSet, failOn, rules, serviceTags, severity, suppressions,"
                 + " targets]"), messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
         assertEquals("error", r.configuration().failOn(), "the valid keys still apply");
     }
@@ -207,7 +207,7 @@ class ConfigurationLoaderTest {
                 io.github.nsglint.core.model.SourceLocation.BUILT_IN).covers(id), "no implicit prefix match");
         assertFalse(new ConfiguredSuppression("BAS001", "providers", "j", null,
                 io.github.nsglint.core.model.SourceLocation.BUILT_IN).covers(id));
-        assertEquals(null, ConfiguredSuppression.parent("/subscriptions/s/resourceGroups/g/providers/"
+        assertEquals(null, io.github.nsglint.core.model.NamePattern.parent("/subscriptions/s/resourceGroups/g/providers/"
                 + "Microsoft.Network/networkSecurityGroups/nsg"));
     }
 

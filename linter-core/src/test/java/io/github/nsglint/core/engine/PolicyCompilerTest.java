@@ -31,20 +31,25 @@ class PolicyCompilerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "for subnets s expect true                                | 7:1  | unknown kind 'subnets'; kinds: bastion, subnet, nsg, securityRule, vnet, peering, nic, publicIp, diagnosticSetting, routeTable, problem, gap",
+            "for subnets s expect true                                | 7:1  | unknown kind 'subnets'; kinds: bastion, subnet, nsg, securityRule, vnet, peering, nic, vm, endpoint, publicIp, diagnosticSetting, routeTable, problem, gap",
             "for subnet s expect s.prefx == \"x\"                     | 7:23 | subnet has no field 'prefx'; fields: id, name, prefixes, nsg, routeTable, vnet, nics",
             "for subnet s expect s.name == 26                         | 7:28 | cannot compare string with int",
             "for subnet s expect prefixLength(s) < \"26\"             | 7:37 | cannot compare int with string",
             "for subnet s expect s.name                               | 7:23 | an expectation must be bool, not string",
-            "for subnet s expect nosuch(s)                            | 7:21 | unknown function 'nosuch'; functions: bastionRuleSet, count, duplicatePriorities, gaps, invalidRules, linkState, openToInternet, prefixLength, shadowedRules",
+            "for subnet s expect nosuch(s)                            | 7:21 | unknown function 'nosuch'; functions: bastionRuleSet, count, duplicatePriorities, egressPorts, gaps, invalidRules, linkState, managementPorts, openToInternet, prefixLength, shadowedRules",
             "for subnet s expect t.name == \"x\"                      | 7:21 | unknown name 't'; in scope: s",
             "for subnet S expect true                                 | 7:1  | variable 'S' must start with a lower-case letter (upper case names are service tags)",
             "for bastion b expect b.subnet allows inbound Foo port 22 | 7:46 | unknown protocol 'Foo'; protocols: Tcp, Udp, Icmp, Esp, Ah, *",
-            "for bastion b expect b allows inbound Tcp port 22        | 7:22 | a flow expectation is about a subnet, an nsg or a nic, not bastion",
+            "for bastion b expect b allows inbound Tcp port 22        | 7:22 | a flow expectation is about a subnet, an nsg, a nic or an endpoint (or a list of them), not bastion",
             "for bastion b expect b.subnet allows inbound Tcp from \"10.0.0.300/24\" port 22 | 7:55 | '10.0.0.300/24' is not an IP address or CIDR",
             "for subnet t in s.nics expect true                       | 7:17 | unknown name 's'",
             "expect true for subnet s                                 | 7:13 | 'for' comes before the 'expect' clauses of a rule",
             "for problem p expect true                                | 7:1  | items of kind 'problem' come from a function: write 'for problem p in ...'",
+            "for subnet s expect true when s.name                     | 7:33 | a 'when' condition must be bool, not string",
+            "for bastion b expect b.subnet allows inbound Tcp port 22 when b.nope | 7:65 | bastion has no field 'nope'; fields: id, name, sku, subnet, vnet, publicIp, targets, endpoints, source, customPorts, domainControllers, tunneling, ipConnect, shareableLink, copyPasteDisabled, fileCopy, kerberos, sessionRecording, privateOnly, scaleUnits, diagnostics, auditLogsToWorkspace, insideVirtualHub",
+            "for bastion b expect b.subnet allows inbound Tcp from b port 22 | 7:55 | an address is *, a service tag, a CIDR, a subnet, a vnet or a nic, not bastion",
+            "for bastion b expect b.endpoints allows inbound Tcp port b.name | 7:58 | ports are numbers, ranges 'a-b' or lists of them, not string",
+            "for vm v expect v.os == 3                                | 7:22 | cannot compare string with int",
     })
     void semanticErrorsNameThePlaceAndTheCause(String body, String position, String message) {
         List<RuleError> errors = errors(body);
@@ -76,7 +81,7 @@ class PolicyCompilerTest {
                 "bad.nsgl:3:13: severity must be error, warning or note",
                 "bad.nsgl:9:16: cannot compare string with int",
                 "bad.nsgl:6:18: bastion has no field 'nope'; fields: id, name, sku, subnet, vnet, publicIp, targets,"
-                        + " tunneling, ipConnect, shareableLink, copyPasteDisabled, fileCopy, kerberos, sessionRecording,"
+                        + " endpoints, source, customPorts, domainControllers, tunneling, ipConnect, shareableLink, copyPasteDisabled, fileCopy, kerberos, sessionRecording,"
                         + " privateOnly, scaleUnits, diagnostics, auditLogsToWorkspace, insideVirtualHub"), shown);
         String nl = System.lineSeparator();
         assertTrue(e.render().contains("bad.nsgl:3:13: severity must be error, warning or note" + nl

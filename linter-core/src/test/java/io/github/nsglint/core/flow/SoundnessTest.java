@@ -33,10 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The linter against brute force, end to end: random hub-and-spoke templates (a Bastion in the hub, one to
- * three peered spokes, each workload subnet with a random NSG or none and a NIC with a random NSG or none) are
- * written as ARM JSON and linted; the verdicts of SPK001, SPK002 and NSG001 are compared with
- * {@link NaiveReference} deciding every concrete flow of interest. The flows of interest are exhaustive: every
+ * The linter against brute force, end to end: random hub-and-spoke templates (a Bastion of a random SKU in the
+ * hub, one to three peered spokes, each workload subnet with a random NSG or none and a NIC with a random NSG or
+ * none, behind a Windows or Linux VM, a VM whose OS is a parameter without a value, or no VM, sometimes with a
+ * custom port declared) are written as ARM JSON and linted; the verdicts of SPK001 (per NIC, on the ports the SKU
+ * and OS need), SPK002 and NSG001 are compared with {@link NaiveReference} deciding every concrete flow of
+ * interest. Where the OS is unknown and the two OSes get different answers, brute force says "undecided", and the
+ * linter must say indeterminate: a certain answer there is a disagreement. The flows of interest are exhaustive: every
  * address at which some prefix of the template begins or ends (and its neighbours), so every region that any rule
  * tells apart is visited. A certain verdict that differs from brute force is a disagreement, and there must be
  * none. No service tags are used, yet a verdict can still be indeterminate (never wrong, but not certain): an
@@ -47,7 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SoundnessTest {
 
     static final int TEMPLATES = 300;
-    private static final String[] PORTS = {"22", "3389", "*", "20-25", "3380-3390", "443", "21-23"};
+    private static final String[] PORTS = {"22", "3389", "*", "20-25", "3380-3390", "443", "21-23", "2222",
+        "2200-2300"};
+    private static final String[] SKUS = {"Basic", "Basic", "Standard", "Premium"};
+    private static final int CUSTOM_PORT = 2222;
     private static final String BASTION_SUBNET = "10.0.1.0/26";
     private static RuleCatalog catalog;
 
@@ -59,8 +65,16 @@ class SoundnessTest {
         catalog = RuleCatalog.load(List.of(), "current");
     }
 
-    /** One spoke as generated: its number, the rules of its subnet NSG and NIC NSG (null when there is none). */
-    record Spoke(int n, List<JsonObject> subnetRules, List<JsonObject> nicRules) {
+    /** What the generator puts behind a spoke's NIC. */
+    enum Os {
+        WINDOWS, LINUX, NO_VM, FROM_PARAMETER
+    }
+
+    /**
+     * One spoke as generated: its number, the rules of its subnet NSG and NIC NSG (null when there is none), what
+     * is behind its NIC, and whether its VM declares the custom port.
+     */
+    record Spoke(int n, List<JsonObject> subnetRules, List<JsonObject> nicRules, Os os, boolean customPort) {
         String prefix() {
             return "10." + n + ".1.0/24";
         }
@@ -76,15 +90,19 @@ class SoundnessTest {
         List<String> uncertain = new ArrayList<>();
         int verdicts = 0;
         int violated = 0;
+        int undecided = 0;
         for (int seed = 1; seed <= TEMPLATES; seed++) {
             Random random = new Random(seed);
             List<Spoke> spokes = new ArrayList<>();
             int count = 1 + random.nextInt(3);
+            String sku = SKUS[random.nextInt(SKUS.length)];
             for (int i = 1; i <= count; i++) {
+                Os os = Os.values()[random.nextInt(Os.values().length)];
                 spokes.add(new Spoke(i, random.nextInt(10) == 0 ? null : rules(random, i),
-                        random.nextInt(3) == 0 ? rules(random, i) : null));
+                        random.nextInt(3) == 0 ? rules(random, i) : null, os,
+                        os != Os.NO_VM && random.nextInt(5) == 0));
             }
-            Path file = Files.writeString(dir.resolve("t" + seed + ".json"), template(spokes).toString());
+            Path file = Files.writeString(dir.resolve("t" + seed + ".json"), template(spokes, sku).toString());
             Report report = Linter.run(LintRequest.of(List.of(file)), catalog);
             Map<String, NetworkSecurityGroup> nsgs = new HashMap<>();
             report.model().networkSecurityGroups().forEach(n -> nsgs.put(n.name().known().orElseThrow(), n));
@@ -92,16 +110,19 @@ class SoundnessTest {
                 List<SecurityRule> subnet = s.subnetRules() == null ? null : rules(nsgs, "nsg-spoke" + s.n());
                 List<SecurityRule> nic = s.nicRules() == null ? null : rules(nsgs, "nsg-nic" + s.n());
                 String subnetId = "/virtualNetworks/spoke" + s.n() + "/subnets/workload";
-                boolean spk001 = reachableFromBastion(s, subnet, nic, spokes.size());
+                String nicId = "/networkInterfaces/nic" + s.n();
+                Brute spk001 = reachableFromBastion(s, sku, subnet, nic, spokes.size());
                 boolean spk002 = onlyFromBastion(s, subnet, nic, spokes.size());
-                verdicts += compare(report, "SPK001", subnetId, spk001, seed, disagreements, uncertain);
-                verdicts += compare(report, "SPK002", subnetId, spk002, seed, disagreements, uncertain);
-                violated += (spk001 ? 0 : 1) + (spk002 ? 0 : 1);
+                verdicts += compare(report, "SPK001", nicId, spk001, seed, disagreements, uncertain);
+                verdicts += compare(report, "SPK002", subnetId, spk002 ? Brute.HOLDS : Brute.VIOLATED, seed,
+                        disagreements, uncertain);
+                violated += (spk001 == Brute.VIOLATED ? 1 : 0) + (spk002 ? 0 : 1);
+                undecided += spk001 == Brute.UNDECIDED ? 1 : 0;
                 for (String name : new String[] {"nsg-spoke" + s.n(), "nsg-nic" + s.n()}) {
                     if (nsgs.containsKey(name)) {
                         boolean nsg001 = closedToInternet(rules(nsgs, name));
-                        verdicts += compare(report, "NSG001", "/networkSecurityGroups/" + name, nsg001, seed,
-                                disagreements, uncertain);
+                        verdicts += compare(report, "NSG001", "/networkSecurityGroups/" + name,
+                                nsg001 ? Brute.HOLDS : Brute.VIOLATED, seed, disagreements, uncertain);
                         violated += nsg001 ? 0 : 1;
                     }
                 }
@@ -111,20 +132,27 @@ class SoundnessTest {
         assertTrue(verdicts > 1000, "verdicts compared: " + verdicts);
         assertTrue(violated > verdicts / 10 && violated < verdicts * 9 / 10,
                 "both verdicts must be common for the comparison to mean something: " + violated + " of " + verdicts);
+        assertTrue(undecided >= 5, "the OS from a parameter must often decide a verdict: " + undecided);
         assertTrue(uncertain.size() * 100 <= verdicts, "indeterminate verdicts: " + uncertain);
         System.out.println("SoundnessTest: " + TEMPLATES + " templates, " + verdicts + " verdicts, " + violated
-                + " violated by brute force, 0 disagreements, " + uncertain.size() + " indeterminate: " + uncertain);
+                + " violated by brute force, " + undecided + " undecided by the unknown OS (all indeterminate),"
+                + " 0 disagreements, " + uncertain.size() + " indeterminate where brute force decides: " + uncertain);
+    }
+
+    /** What brute force finds: the expectation holds, is violated, or depends on a value the template leaves open. */
+    enum Brute {
+        HOLDS, VIOLATED, UNDECIDED
     }
 
     /** 1 when compared; a disagreement is recorded with the seed that reproduces it. */
-    private static int compare(Report report, String rule, String resourceSuffix, boolean holds, int seed,
+    private static int compare(Report report, String rule, String resourceSuffix, Brute expected, int seed,
             List<String> disagreements, List<String> uncertain) {
         List<Finding> found = report.findings().stream().filter(f -> f.rule().id().equals(rule)
                 && f.resourceId().endsWith(resourceSuffix)).toList();
         String engine = found.isEmpty() ? "holds" : found.stream().anyMatch(f -> f.kind() == Finding.Kind.VIOLATED)
                 ? "violated" : "indeterminate";
-        String brute = holds ? "holds" : "violated";
-        if (engine.equals("indeterminate")) {
+        String brute = expected == Brute.HOLDS ? "holds" : expected == Brute.VIOLATED ? "violated" : "indeterminate";
+        if (engine.equals("indeterminate") && expected != Brute.UNDECIDED) {
             uncertain.add("seed " + seed + " " + rule + " " + resourceSuffix + " (brute force: " + brute + ")");
         } else if (!engine.equals(brute)) {
             disagreements.add("seed " + seed + " " + rule + " " + resourceSuffix + ": linter " + engine
@@ -161,35 +189,63 @@ class SoundnessTest {
         return new BigInteger[] {c.low(0), c.high(0)};
     }
 
-    /** SPK001: for SSH or for RDP, every TCP flow from the Bastion subnet to the workload subnet gets in. */
-    private static boolean reachableFromBastion(Spoke s, List<SecurityRule> subnet, List<SecurityRule> nic, int n) {
+    /**
+     * The ports Bastion connects on, in each world the template leaves possible (Microsoft's SKU table): Basic
+     * connects to Windows on 3389 and Linux on 22; Standard and Premium on either, or on the custom port that
+     * replaces them; a VM whose OS is not stated needs 22 or 3389.
+     */
+    private static List<List<Integer>> worlds(Spoke s, String sku) {
+        boolean flexible = !sku.equals("Basic");
+        if (flexible && s.customPort()) {
+            return List.of(List.of(CUSTOM_PORT));
+        }
+        return switch (s.os()) {
+            case WINDOWS -> List.of(flexible ? List.of(22, 3389) : List.of(3389));
+            case LINUX -> List.of(flexible ? List.of(22, 3389) : List.of(22));
+            case NO_VM -> List.of(List.of(22, 3389));
+            case FROM_PARAMETER -> flexible ? List.of(List.of(22, 3389)) : List.of(List.of(3389), List.of(22));
+        };
+    }
+
+    /**
+     * SPK001: in each world, on one of its ports, every TCP flow from the Bastion subnet to the NIC's address gets
+     * in. Holds when so in every world, violated when in none, else undecided.
+     */
+    private static Brute reachableFromBastion(Spoke s, String sku, List<SecurityRule> subnet, List<SecurityRule> nic,
+            int n) {
         NaiveReference ref = spokeContext(s);
         IntervalSet bastion = AddressSpace.cidr(BASTION_SUBNET).orElseThrow();
-        IntervalSet target = AddressSpace.cidr(s.prefix()).orElseThrow();
-        for (int port : new int[] {22, 3389}) {
-            boolean all = true;
-            for (BigInteger src : points(n)) {
-                for (BigInteger dst : points(n)) {
-                    if (bastion.contains(src) && target.contains(dst) && !allowed(ref, subnet, nic,
-                            new NaiveReference.Flow(Direction.INBOUND, Protocol.TCP, src, 49152, dst, port))) {
+        BigInteger target = ip(s.nicIp());
+        int holding = 0;
+        List<List<Integer>> worlds = worlds(s, sku);
+        for (List<Integer> ports : worlds) {
+            boolean some = false;
+            for (int port : ports) {
+                boolean all = true;
+                for (BigInteger src : points(n)) {
+                    if (bastion.contains(src) && !allowed(ref, subnet, nic,
+                            new NaiveReference.Flow(Direction.INBOUND, Protocol.TCP, src, 49152, target, port))) {
                         all = false;
                     }
                 }
+                some |= all;
             }
-            if (all) {
-                return true;
-            }
+            holding += some ? 1 : 0;
         }
-        return false;
+        return holding == worlds.size() ? Brute.HOLDS : holding == 0 ? Brute.VIOLATED : Brute.UNDECIDED;
     }
 
-    /** SPK002: no TCP or UDP flow to 22 or 3389 gets in from outside the Bastion subnet and the platform address. */
+    /**
+     * SPK002: no TCP or UDP flow to 22, 3389 or a declared custom port gets in from outside the Bastion subnet and
+     * the platform address.
+     */
     private static boolean onlyFromBastion(Spoke s, List<SecurityRule> subnet, List<SecurityRule> nic, int n) {
         NaiveReference ref = spokeContext(s);
         IntervalSet allowedSources = AddressSpace.cidr(BASTION_SUBNET).orElseThrow().union(AddressSpace.AZURE_PLATFORM);
         IntervalSet target = AddressSpace.cidr(s.prefix()).orElseThrow();
+        int[] ports = s.customPort() ? new int[] {22, 3389, CUSTOM_PORT} : new int[] {22, 3389};
         for (Protocol p : new Protocol[] {Protocol.TCP, Protocol.UDP}) {
-            for (int port : new int[] {22, 3389}) {
+            for (int port : ports) {
                 for (BigInteger src : points(n)) {
                     for (BigInteger dst : points(n)) {
                         if (!allowedSources.contains(src) && target.contains(dst) && allowed(ref, subnet, nic,
@@ -312,7 +368,7 @@ class SoundnessTest {
         return "[resourceId('" + NETWORK + "virtualNetworks/subnets', '" + vnet + "', '" + subnet + "')]";
     }
 
-    private static JsonObject template(List<Spoke> spokes) {
+    private static JsonObject template(List<Spoke> spokes, String sku) {
         JsonArrayBuilder resources = Json.createArrayBuilder();
         resources.add(resource("virtualNetworks", "hub").add("properties", Json.createObjectBuilder()
                 .add("addressSpace", Json.createObjectBuilder().add("addressPrefixes",
@@ -325,7 +381,8 @@ class SoundnessTest {
         resources.add(resource("publicIPAddresses", "bastion-pip").add("sku", Json.createObjectBuilder()
                 .add("name", "Standard")).add("properties", Json.createObjectBuilder()
                 .add("publicIPAllocationMethod", "Static")));
-        resources.add(resource("bastionHosts", "bastion").add("properties", Json.createObjectBuilder()
+        resources.add(resource("bastionHosts", "bastion").add("sku", Json.createObjectBuilder().add("name", sku))
+                .add("properties", Json.createObjectBuilder()
                 .add("ipConfigurations", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "ip")
                         .add("properties", Json.createObjectBuilder()
                                 .add("subnet", Json.createObjectBuilder().add("id", subnetId("hub", "AzureBastionSubnet")))
@@ -356,10 +413,39 @@ class SoundnessTest {
                         id("networkSecurityGroups", "nsg-nic" + s.n())));
             }
             resources.add(resource("networkInterfaces", "nic" + s.n()).add("properties", nicProps));
+            if (s.os() != Os.NO_VM) {
+                resources.add(vm(s));
+            }
         }
         return Json.createObjectBuilder()
                 .add("$schema", "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#")
-                .add("contentVersion", "1.0.0.0").add("resources", resources).build();
+                .add("contentVersion", "1.0.0.0")
+                .add("parameters", Json.createObjectBuilder().add("osType", Json.createObjectBuilder()
+                        .add("type", "string")))
+                .add("resources", resources).build();
+    }
+
+    /** The spoke's VM: its OS from osProfile, or osDisk.osType from a parameter that has no value. */
+    private static JsonObjectBuilder vm(Spoke s) {
+        JsonObjectBuilder props = Json.createObjectBuilder().add("networkProfile", Json.createObjectBuilder()
+                .add("networkInterfaces", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("id", id("networkInterfaces", "nic" + s.n())))));
+        switch (s.os()) {
+            case WINDOWS -> props.add("osProfile", Json.createObjectBuilder().add("computerName", "vm" + s.n())
+                    .add("windowsConfiguration", Json.createObjectBuilder().add("provisionVMAgent", true)));
+            case LINUX -> props.add("osProfile", Json.createObjectBuilder().add("computerName", "vm" + s.n())
+                    .add("linuxConfiguration", Json.createObjectBuilder().add("disablePasswordAuthentication", true)));
+            default -> props.add("storageProfile", Json.createObjectBuilder().add("osDisk", Json.createObjectBuilder()
+                    .add("createOption", "Attach").add("osType", "[parameters('osType')]")));
+        }
+        JsonObjectBuilder vm = Json.createObjectBuilder().add("type", "Microsoft.Compute/virtualMachines")
+                .add("apiVersion", "2023-09-01").add("name", "vm" + s.n()).add("location", "uksouth")
+                .add("properties", props);
+        if (s.customPort()) {
+            vm.add("metadata", Json.createObjectBuilder().add("nsglint", Json.createObjectBuilder()
+                    .add("bastionPorts", Json.createArrayBuilder().add(CUSTOM_PORT))));
+        }
+        return vm;
     }
 
     private static JsonObjectBuilder nsg(String name, List<JsonObject> rules) {

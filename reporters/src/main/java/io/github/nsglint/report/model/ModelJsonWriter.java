@@ -14,7 +14,11 @@ import io.github.nsglint.core.model.Peering;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.model.Subnet;
 import io.github.nsglint.core.model.VirtualNetwork;
+import io.github.nsglint.core.model.OperatingSystem;
+import io.github.nsglint.core.topology.BastionEndpoint;
 import io.github.nsglint.core.topology.BastionPlacement;
+import io.github.nsglint.core.topology.BastionSkus;
+import io.github.nsglint.core.topology.PortNeed;
 import io.github.nsglint.core.topology.NsgAttachment;
 import io.github.nsglint.core.topology.PeeringLink;
 import io.github.nsglint.core.topology.Topology;
@@ -77,6 +81,7 @@ public final class ModelJsonWriter {
             list("virtualNetworks", model.virtualNetworks());
             list("networkSecurityGroups", model.networkSecurityGroups());
             list("networkInterfaces", model.networkInterfaces());
+            list("virtualMachines", model.virtualMachines());
             list("bastionHosts", model.bastionHosts());
             list("publicIpAddresses", model.publicIpAddresses());
             list("applicationSecurityGroups", model.applicationSecurityGroups());
@@ -158,7 +163,8 @@ public final class ModelJsonWriter {
             } else if (v instanceof Enum<?> e) {
                 g.writeString(e instanceof io.github.nsglint.core.model.Protocol p ? p.armName()
                         : e instanceof io.github.nsglint.core.model.Direction d ? d.armName()
-                        : e instanceof io.github.nsglint.core.model.Access a ? a.armName() : e.name());
+                        : e instanceof io.github.nsglint.core.model.Access a ? a.armName()
+                        : e instanceof io.github.nsglint.core.model.OperatingSystem o ? o.armName() : e.name());
             } else if (v instanceof SourceLocation loc) {
                 g.writeString(loc.display());
             } else if (v instanceof Collection<?> c) {
@@ -245,6 +251,10 @@ public final class ModelJsonWriter {
                 g.writeEndArray();
             } else if (r instanceof NetworkInterface nic) {
                 attachment("effectiveNetworkSecurityGroup", topology.nsgOf(nic));
+                var vm = topology.virtualMachineOf(nic);
+                if (vm.isPresent()) {
+                    g.writeStringField("virtualMachine", vm.get().id());
+                }
             } else if (r instanceof Peering p) {
                 for (PeeringLink l : topology.linksOf(p.localVirtualNetworkId())) {
                     if (l.forward() == p || l.backward() == p) {
@@ -291,6 +301,7 @@ public final class ModelJsonWriter {
                 g.writeString(t.id());
             }
             g.writeEndArray();
+            endpoints(p);
             g.writeFieldName("problems");
             g.writeStartArray();
             for (String problem : p.problems()) {
@@ -298,6 +309,37 @@ public final class ModelJsonWriter {
             }
             g.writeEndArray();
             g.writeEndObject();
+        }
+
+        /** What the Bastion opens sessions to, and on which ports by its SKU and each VM's OS. */
+        private void endpoints(BastionPlacement p) throws IOException {
+            g.writeFieldName("endpoints");
+            g.writeStartArray();
+            for (BastionEndpoint e : p.endpoints()) {
+                g.writeStartObject();
+                g.writeStringField("subnet", e.subnet().id());
+                if (e.nicOrNull() != null) {
+                    g.writeStringField("networkInterface", e.nicOrNull().id());
+                }
+                if (e.vmOrNull() != null) {
+                    g.writeStringField("virtualMachine", e.vmOrNull().id());
+                    Field<OperatingSystem> os = e.vmOrNull().os();
+                    g.writeStringField("os", os.known().map(OperatingSystem::armName).orElse("Unknown"));
+                    g.writeStringField("osBasis", e.vmOrNull().osBasis());
+                }
+                if (!e.customPorts().isEmpty()) {
+                    g.writeFieldName("customPorts");
+                    value(e.customPorts());
+                }
+                PortNeed need = BastionSkus.connectPorts(e);
+                g.writeFieldName("ports");
+                value(need.isCertain() ? need.worlds().get(0) : need.worlds());
+                if (!need.isCertain()) {
+                    g.writeStringField("portsDependOn", need.reason());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
 
         private void attachment(String name, NsgAttachment a) throws IOException {
