@@ -216,6 +216,7 @@ public final class ConfigurationLoader {
                     error(item, "an entry of 'bastion.ports' is a port or a mapping {port, target}");
                     continue;
                 }
+                int errorsBefore = errors.size();
                 Map<String, Node> fields = new HashMap<>();
                 for (NodeTuple f : entries(entry, PORT_KEYS, " in an entry of 'bastion.ports'")) {
                     fields.put(((ScalarNode) f.getKeyNode()).getValue(), f.getValueNode());
@@ -226,15 +227,13 @@ public final class ConfigurationLoader {
                 }
                 List<Integer> numbers = new ArrayList<>();
                 Node p = fields.get("port");
-                boolean bad = false;
                 for (Node n : p instanceof SequenceNode seq ? seq.getValue() : List.of(p)) {
                     Integer port = port(n);
-                    bad |= port == null;
                     if (port != null && !numbers.contains(port)) {
                         numbers.add(port);
                     }
                 }
-                if (numbers.isEmpty() && !bad) {
+                if (numbers.isEmpty() && errors.size() == errorsBefore) {
                     error(p, "'port' lists no port");
                 }
                 String target = fields.containsKey("target") ? scalar(fields.get("target"), "'target'") : null;
@@ -242,7 +241,8 @@ public final class ConfigurationLoader {
                     error(fields.get("target"), "'target' must not be empty: leave it out to mean every target");
                     continue;
                 }
-                if (!bad && !numbers.isEmpty() && (target != null || !fields.containsKey("target"))) {
+                // An entry with any error is left out, as every entry of the file is.
+                if (errors.size() == errorsBefore && !numbers.isEmpty()) {
                     out.add(new ConfiguredPorts(target == null ? null : new NamePattern(target), numbers,
                             location(entry)));
                 }

@@ -197,7 +197,8 @@ final class Interpreter {
         }
         NetworkSecurityGroup nsg = (NetworkSecurityGroup) nsgValue.element();
         List<io.github.nsglint.core.flow.RuleProblem> problems = switch (call.name()) {
-            case "shadowedRules" -> new NsgHygiene(context.engine()).shadowedRules(nsg, context.engine().unattached());
+            case "shadowedRules" -> new NsgHygiene(context.engine()).shadowedRules(nsg, context.engine().unattached(),
+                    requiredBastionFlows(nsg));
             case "duplicatePriorities" -> NsgHygiene.duplicatePriorities(nsg);
             case "invalidRules" -> new NsgHygiene(context.engine()).invalidRules(nsg);
             case "openToInternet" -> new NsgHygiene(context.engine()).openToInternet(nsg);
@@ -206,6 +207,39 @@ final class Interpreter {
         List<Val> out = new ArrayList<>();
         problems.forEach(p -> out.add(Schema.elem("problem", p)));
         return new Val.Items(out, nsg.location());
+    }
+
+    /**
+     * For the NSG of a Bastion's subnet, the flows its explicit rules must allow (BAS002), in the context shadowing
+     * is judged in; none for any other NSG.
+     */
+    private java.util.Map<io.github.nsglint.core.model.Direction, io.github.nsglint.core.flow.FlowSet>
+            requiredBastionFlows(NetworkSecurityGroup nsg) {
+        boolean onBastionSubnet = context.topology().bastions().stream().anyMatch(p -> p.subnet() != null
+                && context.topology().nsgOf(p.subnet()) instanceof io.github.nsglint.core.topology.NsgAttachment.Attached a
+                && a.nsg() == nsg);
+        if (!onBastionSubnet) {
+            return java.util.Map.of();
+        }
+        var engine = context.engine();
+        var ctx = engine.unattached();
+        java.util.Map<io.github.nsglint.core.model.Direction, io.github.nsglint.core.flow.FlowSet> out =
+                new java.util.EnumMap<>(io.github.nsglint.core.model.Direction.class);
+        for (BastionRequirements.Flow f : BastionRequirements.of(context.bastionRuleSet())) {
+            var ports = io.github.nsglint.core.flow.IntervalSet.EMPTY;
+            for (int p : f.ports()) {
+                ports = ports.union(io.github.nsglint.core.flow.IntervalSet.of(p, p));
+            }
+            int protocols = io.github.nsglint.core.flow.Protocols.of(
+                    io.github.nsglint.core.model.Protocol.parse(f.protocol()).orElseThrow());
+            var peer = engine.addresses(f.peer(), ctx);
+            var any = engine.addresses("*", ctx);
+            var flows = f.direction() == io.github.nsglint.core.model.Direction.INBOUND
+                    ? engine.flows(protocols, peer, io.github.nsglint.core.flow.FlowBox.ANY_PORT, any, ports)
+                    : engine.flows(protocols, any, io.github.nsglint.core.flow.FlowBox.ANY_PORT, peer, ports);
+            out.merge(f.direction(), flows, io.github.nsglint.core.flow.FlowSet::union);
+        }
+        return out;
     }
 
     private Val targetPorts(String function, Val bastion, Val subnet) {

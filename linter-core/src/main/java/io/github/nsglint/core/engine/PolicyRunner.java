@@ -598,7 +598,8 @@ final class PolicyRunner {
         }
         TagContext ctx = users ? engine.contextOf(subnet).forUsers() : engine.contextOf(subnet);
         if (only != null) {
-            return mustAllow ? engine.mustAllow(only, direction, ctx, query) : engine.mustDeny(only, direction, ctx, query);
+            return mustAllow ? engine.mustAllow(only, direction, ctx, query, nic)
+                    : engine.mustDeny(only, direction, ctx, query, nic);
         }
         List<Decision> decisions = engine.evaluate(subnet, nic, direction, query, ctx);
         return mustAllow ? engine.allAllowed(decisions, direction) : engine.allDenied(decisions, direction);

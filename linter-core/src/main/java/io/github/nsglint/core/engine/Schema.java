@@ -267,6 +267,15 @@ final class Schema {
             boolean inside = ip.isPresent() && vnet.subnets().stream().anyMatch(s -> s.addressPrefixes().known()
                     .orElse(List.of()).stream().map(io.github.nsglint.core.flow.AddressSpace::cidr)
                     .anyMatch(x -> x.isPresent() && x.get().containsAll(ip.get())));
+            boolean inSpace = ip.isPresent() && vnet.addressSpace().known().orElse(List.of()).stream()
+                    .map(io.github.nsglint.core.flow.AddressSpace::cidr)
+                    .anyMatch(x -> x.isPresent() && x.get().containsAll(ip.get()));
+            if (!inside && inSpace) {
+                out.add(new Val.Unknown("DNS server " + server + " lies in VNet " + vnet.name().known().orElse(vnet.id())
+                        + " but in none of its subnets in the scanned files, so the NSGs of the domain controller"
+                        + " cannot be judged", vnet.location()));
+                continue;
+            }
             if (!inside) {
                 continue; // not a domain controller in this VNet: BAS035's first expectation says so
             }

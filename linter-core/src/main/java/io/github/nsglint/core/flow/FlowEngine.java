@@ -9,6 +9,7 @@ import io.github.nsglint.core.model.ResourceIds;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.model.Subnet;
 import io.github.nsglint.core.model.VirtualNetwork;
+import io.github.nsglint.core.topology.AsgMembership;
 import io.github.nsglint.core.topology.NsgAttachment;
 import io.github.nsglint.core.topology.PeeringLink;
 import io.github.nsglint.core.topology.Topology;
@@ -75,10 +76,78 @@ public final class FlowEngine {
             for (RuleCompiler.RuleShape r : rules) {
                 for (RuleCompiler.Side side : new RuleCompiler.Side[] {r.source(), r.destination()}) {
                     side.tokens().forEach(unattached::registerAtoms);
-                    side.asgs().known().ifPresent(ids -> ids.forEach(unattached::registerApplicationSecurityGroup));
+                    // An ASG whose members are all known is their addresses, not an atom.
+                    side.asgs().known().ifPresent(ids -> ids.forEach(id -> {
+                        if (needsAtom(membersOf(id))) {
+                            unattached.registerApplicationSecurityGroup(id);
+                        }
+                    }));
                 }
             }
         }
+    }
+
+    // ---- application security groups ---------------------------------------------------------------------
+
+    private final Map<String, AsgMembership> memberships = new ConcurrentHashMap<>();
+
+    private AsgMembership membersOf(String asgId) {
+        return memberships.computeIfAbsent(ResourceIds.key(asgId), k -> topology.membersOf(asgId));
+    }
+
+    /**
+     * How rules read ASGs when judging flows of {@code own} (or of no one NIC, when null): on the NIC's own side,
+     * whether it is a member; on the other side, the members' addresses when every member is known, else an atom
+     * whose uncertainty says why the membership is open.
+     */
+    private RuleCompiler.AsgView asgView(NetworkInterface own) {
+        return (id, ownSide, ctx) -> {
+            if (ownSide && own != null) {
+                Boolean member = topology.isMember(own, id);
+                if (member != null) {
+                    return AddressMatch.exact(member ? ctx.universe() : AddressSet.EMPTY);
+                }
+            }
+            AsgMembership m = membersOf(id);
+            if (m instanceof AsgMembership.Known known && !needsAtom(known)) {
+                return fixedMembers(known, id, ctx);
+            }
+            if (m instanceof AsgMembership.Known known) {
+                // Members whose address Azure picks stay an atom (some NIC of the ASG), beside the fixed ones.
+                AddressMatch atom = ctx.applicationSecurityGroup(id);
+                AddressMatch fixed = fixedMembers(known, id, ctx);
+                return new AddressMatch(fixed.definite().union(atom.definite()), fixed.possible().union(atom.possible()),
+                        atom.reason(), atom.at());
+            }
+            AsgMembership.Open open = (AsgMembership.Open) m;
+            AddressMatch atom = ctx.applicationSecurityGroup(id);
+            return new AddressMatch(atom.definite(), atom.possible(), open.reason(), open.at());
+        };
+    }
+
+    /**
+     * Whether an ASG needs an atom: its membership is open, or a member's address is picked by Azure (dynamic, or a
+     * scale set's instances), so which address it is is not in the template.
+     */
+    private static boolean needsAtom(AsgMembership m) {
+        if (m instanceof AsgMembership.Known known) {
+            return known.members().stream().anyMatch(x -> fixedAddress(x).isEmpty());
+        }
+        return true;
+    }
+
+    private static java.util.Optional<IntervalSet> fixedAddress(AsgMembership.Member m) {
+        return m.nic().kind() == NetworkInterface.Kind.NETWORK_INTERFACE
+                ? m.ipConfiguration().privateIpAddress().known().flatMap(AddressSpace::cidr) : java.util.Optional.empty();
+    }
+
+    /** An ASG as the fixed private addresses of its members: exact, when every member's address is fixed. */
+    private static AddressMatch fixedMembers(AsgMembership.Known known, String id, TagContext ctx) {
+        IntervalSet fixed = IntervalSet.EMPTY;
+        for (AsgMembership.Member m : known.members()) {
+            fixed = fixed.union(fixedAddress(m).orElse(IntervalSet.EMPTY));
+        }
+        return ctx.concrete(fixed, "ASG " + ResourceIds.name(id));
     }
 
     // ---- contexts ----------------------------------------------------------------------------------------
@@ -243,7 +312,7 @@ public final class FlowEngine {
                     next.add(d);
                     continue;
                 }
-                for (Decision s : level(level, direction, ctx, FlowSet.of(d.flows()))) {
+                for (Decision s : level(level, direction, ctx, FlowSet.of(d.flows()), nic)) {
                     List<DecidingRule> path = new ArrayList<>(d.rules());
                     path.addAll(s.rules());
                     if (d.outcome() == Decision.Outcome.ALLOWED || s.outcome() == Decision.Outcome.DENIED) {
@@ -262,10 +331,11 @@ public final class FlowEngine {
     private record Level(NsgAttachment attachment, String where, SourceLocation location) {
     }
 
-    private List<Decision> level(Level level, Direction direction, TagContext ctx, FlowSet flows) {
+    private List<Decision> level(Level level, Direction direction, TagContext ctx, FlowSet flows,
+            NetworkInterface own) {
         NsgAttachment a = level.attachment();
         if (a instanceof NsgAttachment.Attached at) {
-            return FirstMatch.evaluate(flows, rules(at.nsg(), direction, ctx));
+            return FirstMatch.evaluate(flows, rules(at.nsg(), direction, ctx, own));
         }
         List<Decision> out = new ArrayList<>();
         for (FlowBox b : flows.boxes()) {
@@ -286,14 +356,37 @@ public final class FlowEngine {
     }
 
     List<CompiledRule> rules(NetworkSecurityGroup nsg, Direction direction, TagContext ctx) {
+        return rules(nsg, direction, ctx, null);
+    }
+
+    /**
+     * The NSG's rules compiled for flows of one NIC ({@code own}; null for flows of no one NIC): its ASG membership
+     * decides the rules that name an ASG on its side. An NSG that names no ASG compiles once for every NIC.
+     */
+    List<CompiledRule> rules(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, NetworkInterface own) {
         int atomCount = atoms.size();
         if (atomCount != atomsWhenCompiled) {
             // A query named a tag no rule names: its atom is new, so compiled rules must relate to it too.
             compiled.clear();
             atomsWhenCompiled = atomCount;
         }
-        return compiled.computeIfAbsent(new CompileKey(nsg, direction, ctx),
-                k -> RuleCompiler.compile(nsg, shapes(nsg), direction, ctx));
+        NetworkInterface bound = own != null && namesAsg(nsg) ? own : null;
+        return compiled.computeIfAbsent(new CompileKey(nsg, direction, ctx, bound),
+                k -> RuleCompiler.compile(nsg, shapes(nsg), direction, ctx, asgView(bound)));
+    }
+
+    /** Whether a rule of the NSG names an ASG (or may: an unknown ASG field). */
+    private boolean namesAsg(NetworkSecurityGroup nsg) {
+        for (RuleCompiler.RuleShape r : shapes(nsg)) {
+            for (RuleCompiler.Side side : new RuleCompiler.Side[] {r.source(), r.destination()}) {
+                if (!(side.asgs() instanceof Field.Known<List<String>> k) || !k.value().isEmpty()) {
+                    if (!(side.asgs() instanceof Field.Absent)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The shapes of an NSG's rules: made with the atoms for the model's NSGs, on demand for any other. */
@@ -313,15 +406,18 @@ public final class FlowEngine {
      * An NSG of this model in a direction and context. Compared by identity: the NSG is a deep record (hundreds of
      * rules), and hashing it on every lookup cost more than compiling.
      */
-    private record CompileKey(NetworkSecurityGroup nsg, Direction direction, TagContext context) {
+    private record CompileKey(NetworkSecurityGroup nsg, Direction direction, TagContext context,
+            NetworkInterface own) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof CompileKey k && k.nsg == nsg && k.direction == direction && k.context == context;
+            return o instanceof CompileKey k && k.nsg == nsg && k.direction == direction && k.context == context
+                    && k.own == own;
         }
 
         @Override
         public int hashCode() {
-            return (System.identityHashCode(nsg) * 31 + direction.hashCode()) * 31 + System.identityHashCode(context);
+            return ((System.identityHashCode(nsg) * 31 + direction.hashCode()) * 31 + System.identityHashCode(context))
+                    * 31 + System.identityHashCode(own);
         }
     }
 
@@ -359,7 +455,13 @@ public final class FlowEngine {
      * without enumerating every region of the query, so it stays fast on NSGs of 1,000 rules.
      */
     public Verdict mustAllow(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, FlowSet query) {
-        return check(rules(nsg, direction, ctx), query, io.github.nsglint.core.model.Access.DENY, direction);
+        return mustAllow(nsg, direction, ctx, query, null);
+    }
+
+    /** {@link #mustAllow} for the flows of one NIC, whose ASG membership decides the rules on its side. */
+    public Verdict mustAllow(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, FlowSet query,
+            NetworkInterface own) {
+        return check(rules(nsg, direction, ctx, own), query, io.github.nsglint.core.model.Access.DENY, direction);
     }
 
     /**
@@ -412,7 +514,14 @@ public final class FlowEngine {
 
     /** Whether one NSG on its own denies every flow of {@code query}; see {@link #mustAllow}. */
     public Verdict mustDeny(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, FlowSet query) {
-        return check(rules(nsg, direction, ctx), query, io.github.nsglint.core.model.Access.ALLOW, direction);
+        return mustDeny(nsg, direction, ctx, query, null);
+    }
+
+    /** {@link #mustDeny} for the flows of one NIC; see {@link #mustAllow(NetworkSecurityGroup, Direction, TagContext,
+     * FlowSet, NetworkInterface)}. */
+    public Verdict mustDeny(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, FlowSet query,
+            NetworkInterface own) {
+        return check(rules(nsg, direction, ctx, own), query, io.github.nsglint.core.model.Access.ALLOW, direction);
     }
 
     /**

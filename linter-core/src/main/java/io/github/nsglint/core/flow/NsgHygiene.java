@@ -28,11 +28,23 @@ public final class NsgHygiene {
      * field on the way) is not reported: a warning must not be a guess.
      */
     public List<RuleProblem> shadowedRules(NetworkSecurityGroup nsg, TagContext ctx) {
+        return shadowedRules(nsg, ctx, Map.of());
+    }
+
+    /**
+     * {@link #shadowedRules(NetworkSecurityGroup, TagContext)}, leaving out allow rules that serve a required flow
+     * ({@code required}, per direction): rules another check demands be present, which must not be advised away.
+     */
+    public List<RuleProblem> shadowedRules(NetworkSecurityGroup nsg, TagContext ctx, Map<Direction, FlowSet> required) {
         List<RuleProblem> out = new ArrayList<>();
         for (Direction direction : Direction.values()) {
             List<CompiledRule> rules = engine.rules(nsg, direction, ctx);
+            FlowSet keep = required.getOrDefault(direction, FlowSet.EMPTY);
             for (int i = 0; i < rules.size(); i++) {
                 List<SecurityRule> takers = takers(rules, i);
+                if (takers != null && serves(rules.get(i), keep)) {
+                    continue;
+                }
                 if (takers != null) {
                     CompiledRule r = rules.get(i);
                     out.add(new RuleProblem(RuleProblem.Kind.SHADOWED, r.source(), takers, "rule "
@@ -42,6 +54,19 @@ public final class NsgHygiene {
             }
         }
         return out;
+    }
+
+    /** Whether an allow rule matches some of the required flows. */
+    private static boolean serves(CompiledRule r, FlowSet required) {
+        if (r.access() != io.github.nsglint.core.model.Access.ALLOW) {
+            return false;
+        }
+        for (FlowBox b : required.boxes()) {
+            if (b.intersects(r.possible())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The earlier rules that certainly take every flow rule i could match, or null when some flow reaches it. */

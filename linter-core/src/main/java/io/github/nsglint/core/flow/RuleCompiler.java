@@ -31,6 +31,22 @@ final class RuleCompiler {
      */
     static List<CompiledRule> compile(NetworkSecurityGroup nsg, RuleShape[] shapes, Direction direction,
             TagContext ctx) {
+        return compile(nsg, shapes, direction, ctx, AsgView.ATOMS);
+    }
+
+    /**
+     * How a compile reads application security groups: as the addresses of their members, as the NIC whose flows are
+     * judged (its own side: is it a member?), or as atoms when neither is known.
+     */
+    interface AsgView {
+        /** @param ownSide whether the field is the judged NIC's side (destination inbound, source outbound) */
+        AddressMatch match(String asgId, boolean ownSide, TagContext ctx);
+
+        AsgView ATOMS = (id, ownSide, ctx) -> ctx.applicationSecurityGroup(id);
+    }
+
+    static List<CompiledRule> compile(NetworkSecurityGroup nsg, RuleShape[] shapes, Direction direction,
+            TagContext ctx, AsgView asgs) {
         List<CompiledRule> out = new ArrayList<>();
         String nsgName = nsg.name().known().orElse(nsg.id());
         FlowBox universe = universe(ctx);
@@ -52,7 +68,7 @@ final class RuleCompiler {
             if (shape.direction() != null && shape.direction() != direction) {
                 continue;
             }
-            out.add(custom(shape, ctx, universe));
+            out.add(custom(shape, ctx, universe, asgs, direction));
         }
         out.sort(Comparator.comparingLong(CompiledRule::order));
         out.addAll(DefaultRules.compile(nsg, nsgName, direction, ctx));
@@ -151,11 +167,12 @@ final class RuleCompiler {
         return new Side(prefixes, tokens, parsed, asgs, what);
     }
 
-    private static CompiledRule custom(RuleShape shape, TagContext ctx, FlowBox universe) {
+    private static CompiledRule custom(RuleShape shape, TagContext ctx, FlowBox universe, AsgView asgs,
+            Direction direction) {
         Uncertainty why = new Uncertainty();
         why.note(shape.before().reason(), shape.before().at());
-        AddressMatch src = addresses(shape.source(), ctx, why);
-        AddressMatch dst = addresses(shape.destination(), ctx, why);
+        AddressMatch src = addresses(shape.source(), ctx, why, asgs, direction == Direction.OUTBOUND);
+        AddressMatch dst = addresses(shape.destination(), ctx, why, asgs, direction == Direction.INBOUND);
         why.note(shape.after().reason(), shape.after().at());
         IntervalSet sp = shape.sourcePorts();
         IntervalSet dp = shape.destinationPorts();
@@ -175,6 +192,10 @@ final class RuleCompiler {
     }
 
     static AddressMatch addresses(Side side, TagContext ctx, Uncertainty why) {
+        return addresses(side, ctx, why, AsgView.ATOMS, false);
+    }
+
+    static AddressMatch addresses(Side side, TagContext ctx, Uncertainty why, AsgView asgs, boolean ownSide) {
         AddressMatch m = AddressMatch.exact(AddressSet.EMPTY);
         if (side.prefixes() instanceof Field.Known<java.util.List<String>>) {
             for (int i = 0; i < side.parsed().length; i++) {
@@ -188,7 +209,7 @@ final class RuleCompiler {
         }
         if (side.asgs() instanceof Field.Known<java.util.List<String>> k) {
             for (String id : k.value()) {
-                m = m.union(ctx.applicationSecurityGroup(id));
+                m = m.union(asgs.match(id, ownSide, ctx));
             }
         } else {
             why.note(side.asgs(), side.what() + " application security groups");

@@ -133,7 +133,10 @@ public final class TagContext {
         return switch (kind) {
             case SERVICE_TAG -> AddressSpace.PUBLIC.intersect(family).subtract(vnetDefinite);
             case APPLICATION_SECURITY_GROUP -> vnetPossible.subtract(AddressSpace.AZURE_PLATFORM).intersect(family);
-            case ON_PREMISES -> AddressSpace.NOT_PUBLIC.intersect(family).subtract(vnetDefinite);
+            // No gateway here or in a connected peer: no on-premises address can reach this VNet, so none lies in
+            // any prefix its rules name (a private range outside VirtualNetwork is an unconnected network).
+            case ON_PREMISES -> Boolean.FALSE.equals(onPremises) ? IntervalSet.EMPTY
+                    : AddressSpace.NOT_PUBLIC.intersect(family).subtract(vnetDefinite);
         };
     }
 

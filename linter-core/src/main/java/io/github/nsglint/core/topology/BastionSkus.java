@@ -92,6 +92,9 @@ public final class BastionSkus {
             Set<Set<Integer>> byOs = new java.util.HashSet<>();
             for (OperatingSystem o : oses) {
                 List<Integer> ports = ports(sku, o, e.customPorts());
+                if (!os.isKnown()) {
+                    ports = List.copyOf(new TreeSet<>(ports)); // no OS's own protocol to put first
+                }
                 worlds.putIfAbsent(new TreeSet<>(ports), ports);
                 byOs.add(new TreeSet<>(ports));
             }

@@ -38,6 +38,8 @@ public final class Topology {
     private final List<ConfiguredPorts> configuredPorts;
     private final List<PeeringLink> links;
     private final List<BastionPlacement> bastions;
+    /** Why no ASG's membership is complete, or null: something in the files may add NICs nsglint cannot see. */
+    private final AsgMembership.Open membershipOpen;
 
     private Topology(NetworkModel model, TargetMode targetMode, List<ConfiguredPorts> configuredPorts) {
         this.model = model;
@@ -58,6 +60,7 @@ public final class Topology {
                         .computeIfAbsent(ResourceIds.key(id), k -> new ArrayList<>()).add(nic));
             }
         }
+        this.membershipOpen = membershipOpen(model);
         this.links = buildLinks();
         List<BastionPlacement> placements = new ArrayList<>();
         model.bastionHosts().forEach(b -> placements.add(place(b, targetMode)));
@@ -71,6 +74,85 @@ public final class Topology {
     /** With the custom Bastion ports of the configuration ({@code bastion.ports}). */
     public static Topology of(NetworkModel model, TargetMode targetMode, List<ConfiguredPorts> configuredPorts) {
         return new Topology(model, targetMode, configuredPorts);
+    }
+
+    /**
+     * The members of an application security group: known when the ASG is declared in the scanned files and
+     * nothing in them can add a NIC unseen; else open, with the reason.
+     */
+    public AsgMembership membersOf(String asgId) {
+        if (membershipOpen != null) {
+            return membershipOpen;
+        }
+        var asg = model.applicationSecurityGroups().stream().filter(a -> ResourceIds.same(a.id(), asgId)).findFirst();
+        String name = ResourceIds.name(asgId);
+        if (asg.isEmpty() || asg.get().deployment().origin() == io.github.nsglint.core.model.Deployment.Origin.REFERENCED) {
+            return new AsgMembership.Open("application security group '" + name + "' is not declared in the scanned"
+                    + " files, so NICs deployed elsewhere may be members", null);
+        }
+        List<AsgMembership.Member> members = new ArrayList<>();
+        for (NetworkInterface nic : model.networkInterfaces()) {
+            for (IpConfiguration ip : nic.ipConfigurations()) {
+                boolean member = ip.applicationSecurityGroupIds().known().orElse(List.of()).stream()
+                        .anyMatch(id -> ResourceIds.same(id, asgId));
+                if (!member) {
+                    continue;
+                }
+                if (nic.deployment().condition() instanceof Field.Unknown<Boolean> u) {
+                    return new AsgMembership.Open("whether NIC " + nic.name().known().orElse(nic.id()) + ", a member of"
+                            + " application security group '" + name + "', is deployed is not known: " + u.reason(),
+                            u.location());
+                }
+                Subnet in = ip.subnetId().known().map(id -> subnets.get(ResourceIds.key(id))).orElse(null);
+                members.add(new AsgMembership.Member(nic, ip, in));
+            }
+        }
+        return new AsgMembership.Known(members);
+    }
+
+    /** Whether a NIC is in an ASG, by its own IP configurations: true, false, or null when one is not known. */
+    public Boolean isMember(NetworkInterface nic, String asgId) {
+        boolean unknown = false;
+        for (IpConfiguration ip : nic.ipConfigurations()) {
+            if (ip.applicationSecurityGroupIds() instanceof Field.Known<List<String>> k) {
+                if (k.value().stream().anyMatch(id -> ResourceIds.same(id, asgId))) {
+                    return true;
+                }
+            } else if (!(ip.applicationSecurityGroupIds() instanceof Field.Absent)) {
+                unknown = true;
+            }
+        }
+        return unknown ? null : false;
+    }
+
+    /**
+     * What keeps every ASG's membership open: a gap through which NICs may come (a linked template, a copy loop
+     * of NICs or VMs of unknown count, NICs of unknown IP configurations), or a NIC whose ASG list is unknown.
+     */
+    private static AsgMembership.Open membershipOpen(NetworkModel model) {
+        for (io.github.nsglint.core.model.ModelGap g : model.gaps()) {
+            String t = g.resourceType().toLowerCase(java.util.Locale.ROOT);
+            if (t.isEmpty() || t.startsWith("microsoft.network/networkinterfaces")
+                    || t.startsWith("microsoft.compute/virtualmachines")
+                    || t.startsWith("microsoft.resources/deployments")) {
+                return new AsgMembership.Open("application security group members may be declared where nsglint"
+                        + " cannot see: " + g.reason(), g.location());
+            }
+        }
+        for (NetworkInterface nic : model.networkInterfaces()) {
+            for (IpConfiguration ip : nic.ipConfigurations()) {
+                Field<List<String>> asgs = ip.applicationSecurityGroupIds();
+                if (asgs instanceof Field.Unknown<List<String>> u) {
+                    return new AsgMembership.Open("the application security groups of NIC "
+                            + nic.name().known().orElse(nic.id()) + " are not known: " + u.reason(), u.location());
+                }
+                if (asgs instanceof Field.Invalid<List<String>> i) {
+                    return new AsgMembership.Open("the application security groups of NIC "
+                            + nic.name().known().orElse(nic.id()) + " are invalid: " + i.problem(), i.location());
+                }
+            }
+        }
+        return null;
     }
 
     /** The VM or scale set a NIC belongs to, when the files declare it. */

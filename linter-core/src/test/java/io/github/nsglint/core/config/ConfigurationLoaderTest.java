@@ -223,5 +223,54 @@ class ConfigurationLoaderTest {
         assertEquals(root.resolve("docs/policies"), c.rules().get(0));
         assertEquals(TargetMode.SUBNETS_WITH_NICS, c.targets());
         assertEquals("current", c.bastionRuleSet());
+        assertEquals(List.of(2222), c.bastionPorts().get(0).ports());
+    }
+
+    @Test
+    void bastionPortsAreForEveryTargetOrThoseAPatternNames() throws Exception {
+        ConfigurationLoader.Result r = load("""
+                bastion:
+                  ports:
+                    - 2222
+                    - port: [3390, 3391]
+                      target: "vm-win-*"
+                """);
+        assertEquals(List.of(), messages(r));
+        var ports = r.configuration().bastionPorts();
+        assertEquals(2, ports.size());
+        assertEquals(null, ports.get(0).targetOrNull());
+        assertEquals(List.of(2222), ports.get(0).ports());
+        assertEquals("vm-win-*", ports.get(1).targetOrNull().pattern());
+        assertEquals(List.of(3390, 3391), ports.get(1).ports());
+        assertEquals(".nsglint.yaml:4:7", ports.get(1).location().display().substring(
+                ports.get(1).location().display().indexOf(".nsglint.yaml")));
+    }
+
+    @Test
+    void aBadBastionPortIsAnErrorAtItsPlaceAndDeclaresNothing() throws Exception {
+        ConfigurationLoader.Result r = load("""
+                bastion:
+                  ports:
+                    - 0
+                    - port: 70000
+                    - port: ssh
+                    - target: "vm-*"
+                    - port: 2222
+                      target: ""
+                    - port: 22
+                      taget: "x"
+                  port: 3
+                """);
+        assertEquals(List.of(), r.configuration().bastionPorts());
+        assertEquals(List.of(
+                ".nsglint.yaml:3:7: error: a port is a number from 1 to 65535, not '0'",
+                ".nsglint.yaml:4:13: error: a port is a number from 1 to 65535, not '70000'",
+                ".nsglint.yaml:5:13: error: a port is a number from 1 to 65535, not 'ssh'",
+                ".nsglint.yaml:6:7: error: an entry of 'bastion.ports' needs 'port'",
+                ".nsglint.yaml:8:15: error: 'target' must not be empty: leave it out to mean every target",
+                ".nsglint.yaml:10:7: error: unknown key 'taget' in an entry of 'bastion.ports' (did you mean 'target'?);"
+                        + " known keys: [port, target]",
+                ".nsglint.yaml:11:3: error: unknown key 'port' in 'bastion' (did you mean 'ports'?); known keys: [ports]"),
+                messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
     }
 }

@@ -3,6 +3,7 @@ package io.github.nsglint.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nsglint.core.config.ConfigurationLoader;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.load.json.JNode;
 import io.github.nsglint.core.load.json.JsonReader;
@@ -33,15 +34,28 @@ class ScenarioFixturesTest {
     static Stream<Path> scenarios() throws IOException {
         try (Stream<Path> walk = Files.list(SCENARIOS)) {
             List<Path> all = walk.filter(Files::isDirectory).sorted().toList();
-            assertEquals(4, all.size(), "the four scenarios of the issue");
+            assertEquals(5, all.size(), "the four scenarios of the issue, and the custom SSH port");
             return all.stream();
         }
+    }
+
+    /** The version's lint, with the custom Bastion ports of its .nsglint.yaml when it has one. */
+    private static LintRequest request(Path version) {
+        LintRequest r = LintRequest.of(List.of(version));
+        Path config = version.resolve(ConfigurationLoader.FILE_NAME);
+        if (!Files.exists(config)) {
+            return r;
+        }
+        ConfigurationLoader.Result loaded = ConfigurationLoader.load(config);
+        assertEquals(List.of(), loaded.errors(), config.toString());
+        assertTrue(!loaded.configuration().bastionPorts().isEmpty(), "the scenario's configuration declares ports");
+        return r.withBastionPorts(loaded.configuration().bastionPorts());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void rightVersionRaisesNothing(Path scenario) {
-        Report r = Linter.run(LintRequest.of(List.of(scenario.resolve("right"))), CATALOG);
+        Report r = Linter.run(request(scenario.resolve("right")), CATALOG);
         assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.level() != LoadDiagnostic.Level.NOTE)
                 .map(LoadDiagnostic::display).toList());
         assertEquals(List.of(), r.findings().stream().map(f -> f.rule().id() + " " + f.message()).toList());
@@ -52,7 +66,7 @@ class ScenarioFixturesTest {
     @SuppressWarnings("unchecked")
     void mistakeRaisesExactlyItsFindings(Path scenario) throws IOException {
         Path mistake = scenario.resolve("mistake");
-        Report r = Linter.run(LintRequest.of(List.of(mistake)), CATALOG);
+        Report r = Linter.run(request(mistake), CATALOG);
         List<Map<String, Object>> expected = (List<Map<String, Object>>) new Yaml(new SafeConstructor(
                 new LoaderOptions())).load(Files.readString(mistake.resolve("expected.yaml")));
         List<Finding> found = r.findings();
