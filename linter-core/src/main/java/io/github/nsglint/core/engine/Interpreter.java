@@ -1,12 +1,22 @@
 package io.github.nsglint.core.engine;
 
 import io.github.nsglint.core.flow.AddressSpace;
+import io.github.nsglint.core.flow.FlowBox;
+import io.github.nsglint.core.flow.FlowSet;
+import io.github.nsglint.core.flow.IntervalSet;
 import io.github.nsglint.core.flow.NsgHygiene;
+import io.github.nsglint.core.flow.Protocols;
+import io.github.nsglint.core.model.BastionHost;
+import io.github.nsglint.core.model.Direction;
 import io.github.nsglint.core.model.NetworkSecurityGroup;
+import io.github.nsglint.core.model.Protocol;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.model.Subnet;
+import io.github.nsglint.core.topology.BastionSkus;
+import io.github.nsglint.core.topology.NsgAttachment;
 import io.github.nsglint.grammar.ast.Expr;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -213,31 +223,28 @@ final class Interpreter {
      * For the NSG of a Bastion's subnet, the flows its explicit rules must allow (BAS002), in the context shadowing
      * is judged in; none for any other NSG.
      */
-    private java.util.Map<io.github.nsglint.core.model.Direction, io.github.nsglint.core.flow.FlowSet>
-            requiredBastionFlows(NetworkSecurityGroup nsg) {
+    private Map<Direction, FlowSet> requiredBastionFlows(NetworkSecurityGroup nsg) {
         boolean onBastionSubnet = context.topology().bastions().stream().anyMatch(p -> p.subnet() != null
-                && context.topology().nsgOf(p.subnet()) instanceof io.github.nsglint.core.topology.NsgAttachment.Attached a
+                && context.topology().nsgOf(p.subnet()) instanceof NsgAttachment.Attached a
                 && a.nsg() == nsg);
         if (!onBastionSubnet) {
-            return java.util.Map.of();
+            return Map.of();
         }
         var engine = context.engine();
         var ctx = engine.unattached();
-        java.util.Map<io.github.nsglint.core.model.Direction, io.github.nsglint.core.flow.FlowSet> out =
-                new java.util.EnumMap<>(io.github.nsglint.core.model.Direction.class);
+        Map<Direction, FlowSet> out = new EnumMap<>(Direction.class);
         for (BastionRequirements.Flow f : BastionRequirements.of(context.bastionRuleSet())) {
-            var ports = io.github.nsglint.core.flow.IntervalSet.EMPTY;
+            var ports = IntervalSet.EMPTY;
             for (int p : f.ports()) {
-                ports = ports.union(io.github.nsglint.core.flow.IntervalSet.of(p, p));
+                ports = ports.union(IntervalSet.of(p, p));
             }
-            int protocols = io.github.nsglint.core.flow.Protocols.of(
-                    io.github.nsglint.core.model.Protocol.parse(f.protocol()).orElseThrow());
+            int protocols = Protocols.of(Protocol.parse(f.protocol()).orElseThrow());
             var peer = engine.addresses(f.peer(), ctx);
             var any = engine.addresses("*", ctx);
-            var flows = f.direction() == io.github.nsglint.core.model.Direction.INBOUND
-                    ? engine.flows(protocols, peer, io.github.nsglint.core.flow.FlowBox.ANY_PORT, any, ports)
-                    : engine.flows(protocols, any, io.github.nsglint.core.flow.FlowBox.ANY_PORT, peer, ports);
-            out.merge(f.direction(), flows, io.github.nsglint.core.flow.FlowSet::union);
+            var flows = f.direction() == Direction.INBOUND
+                    ? engine.flows(protocols, peer, FlowBox.ANY_PORT, any, ports)
+                    : engine.flows(protocols, any, FlowBox.ANY_PORT, peer, ports);
+            out.merge(f.direction(), flows, FlowSet::union);
         }
         return out;
     }
@@ -246,12 +253,12 @@ final class Interpreter {
         if (!(bastion instanceof Val.Elem b) || !(subnet instanceof Val.Elem t)) {
             return bastion instanceof Val.Elem ? subnet : bastion;
         }
-        var host = (io.github.nsglint.core.model.BastionHost) b.element();
+        var host = (BastionHost) b.element();
         var target = (Subnet) t.element();
         var endpoints = context.placement(host).endpointsIn(target);
         return function.equals("egressPorts")
-                ? Schema.ports(io.github.nsglint.core.topology.BastionSkus.egressPorts(host, endpoints), t.at())
-                : Schema.ints(io.github.nsglint.core.topology.BastionSkus.managementPorts(endpoints), t.at());
+                ? Schema.ports(BastionSkus.egressPorts(host, endpoints), t.at())
+                : Schema.ints(BastionSkus.managementPorts(endpoints), t.at());
     }
 
     private Val linkState(Val a, Val b) {

@@ -426,18 +426,17 @@ final class PolicyRunner {
     }
 
     /**
-     * The ports a fix allows for a failed 'allows': every port asked, or with 'any of' the first choice (the
-     * endpoint's own protocol comes first), except for an endpoint whose OS is not stated, where which port it uses
-     * is not known, so each choice is allowed.
+     * The ports a fix allows for a failed 'allows': every port asked; with 'any of' on an endpoint whose port is
+     * known (its OS is stated, or it declares custom ports), only the first choice, which is the one its Bastion uses
+     * (the OS's own protocol comes first). Where that is not known, every choice is allowed.
      */
-    private List<String> remedyPorts(Assertion.Flow f, Object element, List<IntervalSet> choices) {
+    private static List<String> remedyPorts(Assertion.Flow f, Object element, List<IntervalSet> choices) {
         if (choices == null || choices.isEmpty()) {
             return null;
         }
-        boolean osKnown = element instanceof BastionEndpoint e && e.vm().map(vm -> vm.os().isKnown()).orElse(false)
-                || element instanceof BastionEndpoint e2 && !e2.customPorts().isEmpty();
-        List<IntervalSet> allowed = f.anyOf() && (osKnown || !(element instanceof BastionEndpoint))
-                ? List.of(choices.get(0)) : choices;
+        boolean portKnown = element instanceof BastionEndpoint e
+                && (e.vm().map(vm -> vm.os().isKnown()).orElse(false) || !e.customPorts().isEmpty());
+        List<IntervalSet> allowed = f.anyOf() && portKnown ? List.of(choices.get(0)) : choices;
         List<String> out = new ArrayList<>();
         for (IntervalSet s : allowed) {
             for (int i = 0; i < s.intervalCount(); i++) {

@@ -1,5 +1,6 @@
 package io.github.nsglint.core.engine;
 
+import io.github.nsglint.core.flow.AddressSpace;
 import io.github.nsglint.core.flow.RuleProblem;
 import io.github.nsglint.core.model.BastionHost;
 import io.github.nsglint.core.model.DiagnosticSetting;
@@ -263,12 +264,12 @@ final class Schema {
         }
         List<Val> out = new ArrayList<>();
         for (String server : dns.value()) {
-            var ip = io.github.nsglint.core.flow.AddressSpace.cidr(server);
+            var ip = AddressSpace.cidr(server);
             boolean inside = ip.isPresent() && vnet.subnets().stream().anyMatch(s -> s.addressPrefixes().known()
-                    .orElse(List.of()).stream().map(io.github.nsglint.core.flow.AddressSpace::cidr)
+                    .orElse(List.of()).stream().map(AddressSpace::cidr)
                     .anyMatch(x -> x.isPresent() && x.get().containsAll(ip.get())));
             boolean inSpace = ip.isPresent() && vnet.addressSpace().known().orElse(List.of()).stream()
-                    .map(io.github.nsglint.core.flow.AddressSpace::cidr)
+                    .map(AddressSpace::cidr)
                     .anyMatch(x -> x.isPresent() && x.get().containsAll(ip.get()));
             if (!inside && inSpace) {
                 out.add(new Val.Unknown("DNS server " + server + " lies in VNet " + vnet.name().known().orElse(vnet.id())
