@@ -126,4 +126,24 @@ class ConfigurationFileTest {
         assertTrue(r.out().contains("\"ruleId\" : \"ORG001\""), r.out());
         assertTrue(r.out().contains("+bastion-2020."), "catalog version names the rule set: " + r.out());
     }
+
+    @Test
+    void customBastionPortsOfTheConfigurationDecideWhatTheVmsNeed() throws Exception {
+        Path scenario = ROOT.resolve("fixtures/scenarios/custom-ssh-port");
+        CliRun right = CliRun.of("lint", scenario.resolve("right/azuredeploy.json").toString());
+        assertEquals(ExitCode.OK.code(), right.code(), right.out() + right.err());
+        CliRun mistake = CliRun.of("lint", scenario.resolve("mistake/azuredeploy.json").toString());
+        assertEquals(ExitCode.FINDINGS.code(), mistake.code(), mistake.out() + mistake.err());
+        assertTrue(mistake.out().contains("error SPK001 VM vm-linux-web (NIC vm-linux-web-nic) in subnet workload"
+                + " cannot be reached from Bastion bastion: Tcp 10.0.1.4:49152 → 10.1.1.4:2222"), mistake.out());
+        // Without the configuration the Bastion connects on 22 or 3389, which the right version neither lets in nor
+        // explicitly out.
+        Path copy = Files.createDirectories(dir.resolve("no-config"));
+        Files.copy(scenario.resolve("right/azuredeploy.json"), copy.resolve("azuredeploy.json"));
+        CliRun plain = CliRun.of("lint", copy.resolve("azuredeploy.json").toString());
+        assertEquals(ExitCode.FINDINGS.code(), plain.code(), plain.out());
+        assertTrue(plain.out().contains("error BAS002 the NSG on AzureBastionSubnet of bastion has no explicit allow"
+                + " rule for Tcp 10.0.1.4:49152 → 10.0.0.4:22"), plain.out());
+        assertTrue(plain.out().contains("error SPK001 VM vm-linux-web"), plain.out());
+    }
 }

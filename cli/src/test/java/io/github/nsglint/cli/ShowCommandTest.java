@@ -30,6 +30,31 @@ class ShowCommandTest {
     }
 
     @Test
+    void listsVmsWithTheirNicsAndOsAndEachBastionsEndpointsWithPorts() {
+        CliRun windows = run("show", ROOT.resolve("fixtures/SPK001/pass-basic-windows-rdp.json").toString());
+        assertEquals(ExitCode.OK.code(), windows.code(), windows.err());
+        String out = windows.out();
+        String vms = out.substring(out.indexOf("\"virtualMachines\""), out.indexOf("\"bastionHosts\""));
+        assertTrue(vms.contains("\"name\" : \"app-vm\""), vms);
+        assertTrue(vms.contains("\"os\" : \"Windows\""), vms);
+        assertTrue(vms.contains("\"osBasis\" : \"osProfile.windowsConfiguration\""), vms);
+        assertTrue(vms.contains("/providers/Microsoft.Network/networkInterfaces/app-vm-nic\" ]"), vms);
+        assertTrue(out.contains("\"virtualMachine\" : \"/subscriptions/{subscriptionId}/resourceGroups/"
+                + "{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/app-vm\""), out);
+        // A Basic Bastion connects to a Windows VM on 3389.
+        assertTrue(out.matches("(?s).*\"os\" : \"Windows\",\\s*\"osBasis\" : \"osProfile.windowsConfiguration\","
+                + "\\s*\"ports\" : \\[ 3389 \\].*"), out);
+
+        CliRun unknown = run("show", ROOT.resolve("fixtures/SPK001/fail-os-from-parameter.json").toString());
+        assertEquals(ExitCode.OK.code(), unknown.code(), unknown.err());
+        assertTrue(unknown.out().contains("\"unknown\" : \"the OS is not known: storageProfile.osDisk.osType is not"
+                + " known: parameter 'osType' has no value"), unknown.out());
+        // Of a VM whose OS is unknown: 3389 if it is Windows, 22 if Linux.
+        assertTrue(unknown.out().matches("(?s).*\"ports\" : \\[ \\[ 3389 \\], \\[ 22 \\] \\],\\s*\"portsDependOn\" :"
+                + " \"the OS is not known.*"), unknown.out());
+    }
+
+    @Test
     void listsEveryUnknownWithReasonAndLocation(@TempDir Path dir) throws Exception {
         Path t = dir.resolve("t.json");
         Files.writeString(t, """
