@@ -361,7 +361,8 @@ public final class FlowEngine {
 
     /**
      * The NSG's rules compiled for flows of one NIC ({@code own}; null for flows of no one NIC): its ASG membership
-     * decides the rules that name an ASG on its side. An NSG that names no ASG compiles once for every NIC.
+     * decides the rules that name an ASG on its side. An NSG that names no ASG compiles once for every NIC; one that
+     * does, once per membership ({@link #binding}).
      */
     List<CompiledRule> rules(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, NetworkInterface own) {
         int atomCount = atoms.size();
@@ -370,24 +371,47 @@ public final class FlowEngine {
             compiled.clear();
             atomsWhenCompiled = atomCount;
         }
-        NetworkInterface bound = own != null && namesAsg(nsg) ? own : null;
-        return compiled.computeIfAbsent(new CompileKey(nsg, direction, ctx, bound),
+        String binding = own == null ? null : binding(nsg, own);
+        NetworkInterface bound = binding == null ? null : own;
+        return compiled.computeIfAbsent(new CompileKey(nsg, direction, ctx, binding),
                 k -> RuleCompiler.compile(nsg, shapes(nsg), direction, ctx, asgView(bound)));
     }
 
-    /** Whether a rule of the NSG names an ASG (or may: an unknown ASG field). */
-    private boolean namesAsg(NetworkSecurityGroup nsg) {
+    /**
+     * What an NSG's compiled rules depend on of the NIC whose flows are judged: for each ASG the NSG names, whether
+     * the NIC is a member (+), is not (-), or that is not known (?). Null when the NSG names no ASG. NICs of one
+     * membership share their compilation: a subnet of a thousand NICs in two ASGs compiles its NSG a few times.
+     */
+    private String binding(NetworkSecurityGroup nsg, NetworkInterface own) {
+        List<String> named = asgsNamedBy.computeIfAbsent(nsg, this::asgsNamed);
+        if (named.isEmpty()) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder();
+        for (String id : named) {
+            Boolean member = id.isEmpty() ? null : topology.isMember(own, id);
+            key.append(member == null ? '?' : member ? '+' : '-');
+        }
+        return key.toString();
+    }
+
+    /** The ASGs an NSG's rules name (sorted, case-folded), with "" for a field whose ASGs are unknown. */
+    private List<String> asgsNamed(NetworkSecurityGroup nsg) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
         for (RuleCompiler.RuleShape r : shapes(nsg)) {
             for (RuleCompiler.Side side : new RuleCompiler.Side[] {r.source(), r.destination()}) {
-                if (!(side.asgs() instanceof Field.Known<List<String>> k) || !k.value().isEmpty()) {
-                    if (!(side.asgs() instanceof Field.Absent)) {
-                        return true;
-                    }
+                if (side.asgs() instanceof Field.Known<List<String>> k) {
+                    k.value().forEach(id -> ids.add(ResourceIds.key(id)));
+                } else if (!(side.asgs() instanceof Field.Absent)) {
+                    ids.add("");
                 }
             }
         }
-        return false;
+        return List.copyOf(ids);
     }
+
+    private final Map<NetworkSecurityGroup, List<String>> asgsNamedBy =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** The shapes of an NSG's rules: made with the atoms for the model's NSGs, on demand for any other. */
     RuleCompiler.RuleShape[] shapes(NetworkSecurityGroup nsg) {
@@ -406,18 +430,17 @@ public final class FlowEngine {
      * An NSG of this model in a direction and context. Compared by identity: the NSG is a deep record (hundreds of
      * rules), and hashing it on every lookup cost more than compiling.
      */
-    private record CompileKey(NetworkSecurityGroup nsg, Direction direction, TagContext context,
-            NetworkInterface own) {
+    private record CompileKey(NetworkSecurityGroup nsg, Direction direction, TagContext context, String binding) {
         @Override
         public boolean equals(Object o) {
             return o instanceof CompileKey k && k.nsg == nsg && k.direction == direction && k.context == context
-                    && k.own == own;
+                    && java.util.Objects.equals(k.binding, binding);
         }
 
         @Override
         public int hashCode() {
             return ((System.identityHashCode(nsg) * 31 + direction.hashCode()) * 31 + System.identityHashCode(context))
-                    * 31 + System.identityHashCode(own);
+                    * 31 + java.util.Objects.hashCode(binding);
         }
     }
 
