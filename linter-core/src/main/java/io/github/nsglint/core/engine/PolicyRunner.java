@@ -704,20 +704,15 @@ final class PolicyRunner {
                     }
                     out = out.union(a);
                 } else if (x instanceof Val.Elem el && el.element() instanceof VirtualNetwork vnet) {
-                    for (String p : vnet.addressSpace().known().orElse(List.of())) {
-                        out = out.union(AddressSet.ofIps(AddressSpace.cidr(p).orElse(IntervalSet.EMPTY)));
-                    }
+                    out = out.union(AddressSet.ofIps(AddressSpace.prefixes(vnet.addressSpace().known()
+                            .orElse(List.of()))));
                 } else if (x instanceof Val.Elem el && el.element() instanceof NetworkInterface nic) {
-                    IntervalSet fixed = IntervalSet.EMPTY;
-                    for (var ip : nic.ipConfigurations()) {
-                        fixed = fixed.union(ip.privateIpAddress().known().flatMap(AddressSpace::cidr)
-                                .orElse(IntervalSet.EMPTY));
-                    }
+                    AddressSet fixed = FlowEngine.privateAddresses(nic);
                     if (fixed.isEmpty()) {
                         return new Addresses(out, new Val.Unknown("the private address of NIC "
                                 + nic.name().known().orElse(nic.id()) + " is not fixed in the template", nic.location()));
                     }
-                    out = out.union(AddressSet.ofIps(fixed));
+                    out = out.union(fixed);
                 }
             }
         }

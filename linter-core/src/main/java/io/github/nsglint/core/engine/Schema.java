@@ -265,12 +265,10 @@ final class Schema {
         List<Val> out = new ArrayList<>();
         for (String server : dns.value()) {
             var ip = AddressSpace.cidr(server);
-            boolean inside = ip.isPresent() && vnet.subnets().stream().anyMatch(s -> s.addressPrefixes().known()
-                    .orElse(List.of()).stream().map(AddressSpace::cidr)
-                    .anyMatch(x -> x.isPresent() && x.get().containsAll(ip.get())));
-            boolean inSpace = ip.isPresent() && vnet.addressSpace().known().orElse(List.of()).stream()
-                    .map(AddressSpace::cidr)
-                    .anyMatch(x -> x.isPresent() && x.get().containsAll(ip.get()));
+            boolean inside = ip.isPresent() && vnet.subnets().stream().anyMatch(s -> c.engine().addressesOf(s).ips()
+                    .containsAll(ip.get()));
+            boolean inSpace = ip.isPresent() && AddressSpace.prefixes(vnet.addressSpace().known().orElse(List.of()))
+                    .containsAll(ip.get());
             if (!inside && inSpace) {
                 out.add(new Val.Unknown("DNS server " + server + " lies in VNet " + vnet.name().known().orElse(vnet.id())
                         + " but in none of its subnets in the scanned files, so the NSGs of the domain controller"
@@ -447,16 +445,12 @@ final class Schema {
             return Val.of(v.addressSpace(), new Val.Bool(false, v.location()), v.location(),
                     x -> new Val.Bool(false, v.location()));
         }
-        io.github.nsglint.core.flow.IntervalSet inside = io.github.nsglint.core.flow.IntervalSet.EMPTY;
-        for (String p : space.value()) {
-            inside = inside.union(io.github.nsglint.core.flow.AddressSpace.cidr(p)
-                    .orElse(io.github.nsglint.core.flow.IntervalSet.EMPTY));
-        }
+        var inside = AddressSpace.prefixes(space.value());
         if (dns.value().isEmpty()) {
             return new Val.Bool(false, v.location());
         }
         for (String server : dns.value()) {
-            var ip = io.github.nsglint.core.flow.AddressSpace.cidr(server);
+            var ip = AddressSpace.cidr(server);
             if (ip.isEmpty() || !inside.containsAll(ip.get())) {
                 return new Val.Bool(false, v.location());
             }

@@ -47,6 +47,15 @@ public final class AddressSpace {
         return s;
     }
 
+    /** The addresses of a list of prefixes (a subnet's, a VNet's space), leaving out any that is not a CIDR. */
+    public static IntervalSet prefixes(java.util.Collection<String> prefixes) {
+        IntervalSet s = IntervalSet.EMPTY;
+        for (String p : prefixes) {
+            s = s.union(cidr(p).orElse(IntervalSet.EMPTY));
+        }
+        return s;
+    }
+
     /**
      * An IP address or CIDR ({@code 10.0.0.0/16}, {@code 10.0.0.4}, {@code 2001:db8::/32}), host bits allowed as
      * Azure allows them; empty when the text is neither.

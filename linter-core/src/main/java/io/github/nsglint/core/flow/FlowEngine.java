@@ -136,9 +136,9 @@ public final class FlowEngine {
         return true;
     }
 
-    private static java.util.Optional<IntervalSet> fixedAddress(AsgMembership.Member m) {
-        return m.nic().kind() == NetworkInterface.Kind.NETWORK_INTERFACE
-                ? m.ipConfiguration().privateIpAddress().known().flatMap(AddressSpace::cidr) : java.util.Optional.empty();
+    private static Optional<IntervalSet> fixedAddress(AsgMembership.Member m) {
+        return m.nic().kind() == NetworkInterface.Kind.NETWORK_INTERFACE ? fixedAddress(m.ipConfiguration())
+                : Optional.empty();
     }
 
     /** An ASG as the fixed private addresses of its members: exact, when every member's address is fixed. */
@@ -241,11 +241,7 @@ public final class FlowEngine {
 
     /** The addresses of a subnet; empty when its prefixes are not known. */
     public AddressSet addressesOf(Subnet subnet) {
-        IntervalSet s = IntervalSet.EMPTY;
-        for (String p : subnet.addressPrefixes().known().orElse(List.of())) {
-            s = s.union(AddressSpace.cidr(p).orElse(IntervalSet.EMPTY));
-        }
-        return AddressSet.ofIps(s);
+        return AddressSet.ofIps(AddressSpace.prefixes(subnet.addressPrefixes().known().orElse(List.of())));
     }
 
     /**
@@ -721,12 +717,28 @@ public final class FlowEngine {
 
     /** A NIC's private addresses in a subnet, when the template fixes them. */
     public static AddressSet privateAddresses(NetworkInterface nic, Subnet subnet) {
+        return privateAddresses(nic, ip -> ip.subnetId().known().filter(id -> ResourceIds.same(id, subnet.id()))
+                .isPresent());
+    }
+
+    /** A NIC's private addresses in every subnet, when the template fixes them. */
+    public static AddressSet privateAddresses(NetworkInterface nic) {
+        return privateAddresses(nic, ip -> true);
+    }
+
+    private static AddressSet privateAddresses(NetworkInterface nic,
+            java.util.function.Predicate<IpConfiguration> which) {
         IntervalSet s = IntervalSet.EMPTY;
         for (IpConfiguration ip : nic.ipConfigurations()) {
-            if (ip.subnetId().known().filter(id -> ResourceIds.same(id, subnet.id())).isPresent()) {
-                s = s.union(ip.privateIpAddress().known().flatMap(AddressSpace::cidr).orElse(IntervalSet.EMPTY));
+            if (which.test(ip)) {
+                s = s.union(fixedAddress(ip).orElse(IntervalSet.EMPTY));
             }
         }
         return AddressSet.ofIps(s);
+    }
+
+    /** The private address an IP configuration fixes, if it does. */
+    private static Optional<IntervalSet> fixedAddress(IpConfiguration ip) {
+        return ip.privateIpAddress().known().flatMap(AddressSpace::cidr);
     }
 }

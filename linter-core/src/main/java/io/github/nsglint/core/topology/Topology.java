@@ -2,14 +2,17 @@ package io.github.nsglint.core.topology;
 
 import io.github.nsglint.core.model.BastionHost;
 import io.github.nsglint.core.model.CustomPorts;
+import io.github.nsglint.core.model.Deployment;
 import io.github.nsglint.core.model.Field;
 import io.github.nsglint.core.model.IpConfiguration;
 import io.github.nsglint.core.model.ModelElement;
+import io.github.nsglint.core.model.ModelGap;
 import io.github.nsglint.core.model.NetworkInterface;
 import io.github.nsglint.core.model.NetworkModel;
 import io.github.nsglint.core.model.NetworkSecurityGroup;
 import io.github.nsglint.core.model.Peering;
 import io.github.nsglint.core.model.ResourceIds;
+import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.model.Subnet;
 import io.github.nsglint.core.model.VirtualMachine;
 import io.github.nsglint.core.model.VirtualNetwork;
@@ -18,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,7 +90,7 @@ public final class Topology {
         }
         var asg = model.applicationSecurityGroups().stream().filter(a -> ResourceIds.same(a.id(), asgId)).findFirst();
         String name = ResourceIds.name(asgId);
-        if (asg.isEmpty() || asg.get().deployment().origin() == io.github.nsglint.core.model.Deployment.Origin.REFERENCED) {
+        if (asg.isEmpty() || asg.get().deployment().origin() == Deployment.Origin.REFERENCED) {
             return new AsgMembership.Open("application security group '" + name + "' is not declared in the scanned"
                     + " files, so NICs deployed elsewhere may be members", null);
         }
@@ -130,8 +134,8 @@ public final class Topology {
      * of NICs or VMs of unknown count, NICs of unknown IP configurations), or a NIC whose ASG list is unknown.
      */
     private static AsgMembership.Open membershipOpen(NetworkModel model) {
-        for (io.github.nsglint.core.model.ModelGap g : model.gaps()) {
-            String t = g.resourceType().toLowerCase(java.util.Locale.ROOT);
+        for (ModelGap g : model.gaps()) {
+            String t = g.resourceType().toLowerCase(Locale.ROOT);
             if (t.isEmpty() || t.startsWith("microsoft.network/networkinterfaces")
                     || t.startsWith("microsoft.compute/virtualmachines")
                     || t.startsWith("microsoft.resources/deployments")) {
@@ -360,8 +364,8 @@ public final class Topology {
                 return new BastionEndpoint(bastion, subnet, nic, vm, declared.ports(), declared.location());
             }
         }
-        java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
-        io.github.nsglint.core.model.SourceLocation at = null;
+        Set<Integer> ports = new LinkedHashSet<>();
+        SourceLocation at = null;
         for (ConfiguredPorts c : configuredPorts) {
             boolean applies = c.targetOrNull() == null
                     || vm != null && c.targetOrNull().matchesResource(vm.id())
