@@ -106,6 +106,14 @@ public final class TagContext {
     AddressSet universe() {
         BitSet all = new BitSet();
         all.set(0, atoms.size());
+        if (Boolean.FALSE.equals(onPremises)) {
+            // No gateway here or in a connected peer: no on-premises address can send or receive here at all.
+            for (Atoms.Atom a : atoms.all()) {
+                if (a.kind() == Atoms.Kind.ON_PREMISES) {
+                    all.clear(a.id());
+                }
+            }
+        }
         return AddressSet.of(AddressSpace.ALL, all);
     }
 
@@ -134,7 +142,8 @@ public final class TagContext {
             case SERVICE_TAG -> AddressSpace.PUBLIC.intersect(family).subtract(vnetDefinite);
             case APPLICATION_SECURITY_GROUP -> vnetPossible.subtract(AddressSpace.AZURE_PLATFORM).intersect(family);
             // No gateway here or in a connected peer: no on-premises address can reach this VNet, so none lies in
-            // any prefix its rules name (a private range outside VirtualNetwork is an unconnected network).
+            // any prefix its rules name (a private range outside VirtualNetwork is an unconnected network), and none
+            // is in the universe either (see universe()): the atom appears in no set of this context.
             case ON_PREMISES -> Boolean.FALSE.equals(onPremises) ? IntervalSet.EMPTY
                     : AddressSpace.NOT_PUBLIC.intersect(family).subtract(vnetDefinite);
         };

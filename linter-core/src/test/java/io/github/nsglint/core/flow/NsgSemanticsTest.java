@@ -249,4 +249,20 @@ class NsgSemanticsTest {
                 .toList();
         assertEquals(List.of("C<A", "E<A", "F<D"), dup);
     }
+
+    @Test
+    void withoutAGatewayNoOnPremisesAddressIsInAnySetOfTheVnet() {
+        // The sample jqwik shrank a failure to: with no gateway, the on-premises atom lay in no prefix but was still
+        // a source of '*', so "allow from 0.0.0.0/0" seemed to leave an on-premises address denied.
+        NetworkSecurityGroup nsg = nsg("AllowUdp 100 in allow udp 0.0.0.0/0 * 10.2.0.0/16 *");
+        FlowEngine e = engine(nsg);
+        IntervalSet vnet = AddressSpace.cidr("10.2.0.0/16").orElseThrow();
+        for (Boolean gateway : new Boolean[] {false, true}) {
+            TagContext ctx = new TagContext("in VNet test", vnet, vnet, null, null, gateway, ServiceTagPrefixes.NONE,
+                    e.atoms());
+            FlowSet q = e.flows(Protocols.UDP, e.addresses("*", ctx), ANY_PORT, ips("10.2.0.0/16"), port(53));
+            // With a gateway, on-premises space lies inside 0.0.0.0/0; without one, there is no on-premises source.
+            assertInstanceOf(Verdict.Holds.class, e.mustAllow(nsg, Direction.INBOUND, ctx, q), "gateway " + gateway);
+        }
+    }
 }
