@@ -1,6 +1,7 @@
 package io.github.nsglint.maven;
 
 import io.github.nsglint.core.engine.ProjectLint;
+import io.github.nsglint.core.files.OutputFiles;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.load.LoadProgress;
 import io.github.nsglint.core.model.SourceLocation;
@@ -183,6 +184,7 @@ public final class CheckMojo extends AbstractMojo {
                 : project.configuration().failOn() != null ? project.configuration().failOn() : "error";
         Severity threshold = threshold(gate);
         ProjectLint.Settings settings = settings(files);
+        refuseOverwritingInputs(reporters, settings, project);
         Report report = project.run(settings, e -> log.error(e.render()), LoadProgress.NONE);
         report = compareWithBaseline(report, project);
         List<String> written = write(report, reporters);
@@ -206,11 +208,15 @@ public final class CheckMojo extends AbstractMojo {
                 + (written.isEmpty() ? "" : "; reports: " + String.join(", ", written)));
     }
 
+    /** Each format once, in the order given; each writes its own file (the extensions differ). */
     private List<Reporter> reporters() throws MojoExecutionException {
         List<Reporter> out = new ArrayList<>();
         for (String f : formats == null ? List.<String>of() : formats) {
             try {
-                out.add(ReporterRegistry.byId(f.trim().toLowerCase(Locale.ROOT)));
+                Reporter r = ReporterRegistry.byId(f.trim().toLowerCase(Locale.ROOT));
+                if (out.stream().noneMatch(o -> o.id().equals(r.id()))) {
+                    out.add(r);
+                }
             } catch (IllegalArgumentException e) {
                 throw new MojoExecutionException("nsglint: " + e.getMessage());
             }
@@ -266,10 +272,33 @@ public final class CheckMojo extends AbstractMojo {
         }
     }
 
+    private Path reportFile(Reporter r) {
+        return outputDirectory.toPath().resolve("nsglint." + r.defaultFileExtension());
+    }
+
+    /** A report written over a template, rule file, baseline or configuration would destroy it: refused first. */
+    private void refuseOverwritingInputs(List<Reporter> reporters, ProjectLint.Settings settings, ProjectLint project)
+            throws MojoExecutionException {
+        List<OutputFiles.Input> inputs = new ArrayList<>();
+        settings.inputs().forEach(f -> inputs.add(OutputFiles.Input.file(f, "template")));
+        settings.parameterPairs().values().forEach(f -> inputs.add(OutputFiles.Input.file(f, "parameters file")));
+        settings.extraRules().forEach(f -> inputs.add(new OutputFiles.Input(f, ".nsgl", "rule")));
+        project.configuration().rules().forEach(f -> inputs.add(new OutputFiles.Input(f, ".nsgl", "rule")));
+        Path previous = baseline != null ? baseline.toPath() : project.configuration().baseline();
+        java.util.stream.Stream.of(previous, settings.parameters(), project.configuration().file(), project.configuration().serviceTags())
+                .filter(java.util.Objects::nonNull).forEach(f -> inputs.add(OutputFiles.Input.file(f, "input")));
+        List<OutputFiles.Clash> clashes = OutputFiles.clashes(reporters.stream().map(this::reportFile).toList(), inputs);
+        if (!clashes.isEmpty()) {
+            OutputFiles.Clash c = clashes.get(0);
+            throw new MojoExecutionException("nsglint: " + c.output() + ":1:1: error: not written: " + c.reason()
+                    + "; set outputDirectory elsewhere");
+        }
+    }
+
     private List<String> write(Report report, List<Reporter> reporters) throws MojoExecutionException {
         List<String> written = new ArrayList<>();
         for (Reporter r : reporters) {
-            Path file = outputDirectory.toPath().resolve("nsglint." + r.defaultFileExtension());
+            Path file = reportFile(r);
             try {
                 Files.createDirectories(file.getParent());
                 try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -3,9 +3,9 @@ package io.github.nsglint.cli.command;
 import io.github.nsglint.cli.ExitCode;
 import io.github.nsglint.core.engine.Policy;
 import io.github.nsglint.core.engine.RuleCatalog;
+import io.github.nsglint.core.files.InputFiles;
 import io.github.nsglint.core.report.RuleMetadata;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,7 +65,7 @@ public final class ExplainCommand implements Callable<Integer> {
         String file = m.source().substring(0, m.source().lastIndexOf(':'));
         int line = Integer.parseInt(m.source().substring(m.source().lastIndexOf(':') + 1));
         String text = file.startsWith("rules/") ? RuleCatalog.resource(file.substring("rules/".length()))
-                : Files.readString(Path.of(file));
+                : InputFiles.readUtf8(Path.of(file), RuleCatalog.MAX_RULE_FILE_BYTES);
         String[] lines = text.split("\r?\n");
         StringBuilder sb = new StringBuilder();
         int depth = 0;

@@ -1,22 +1,21 @@
 package io.github.nsglint.cli.command;
 
 import io.github.nsglint.cli.ExitCode;
+import io.github.nsglint.core.files.FileRewrite;
+import io.github.nsglint.core.files.InputFileException;
+import io.github.nsglint.core.files.InputFiles;
 import io.github.nsglint.core.fix.FixApplier;
 import io.github.nsglint.core.fix.JsonPatches;
-import io.github.nsglint.core.load.LoadDiagnostic;
+import io.github.nsglint.core.load.json.JsonReader;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Fix;
 import io.github.nsglint.core.report.Report;
 import jakarta.json.Json;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,6 +75,16 @@ public final class FixCommand implements Callable<Integer> {
         Map<String, List<Fix>> byFile = wanted(report);
         int fixed = byFile.values().stream().mapToInt(List::size).sum();
         if (write) {
+            // Every file is checked before any is changed, so a refusal never leaves a run half applied.
+            for (String file : byFile.keySet()) {
+                try {
+                    FileRewrite.check(Path.of(file));
+                } catch (InputFileException e) {
+                    err.println(file + ":1:1: error: " + e.getMessage());
+                    err.println("nsglint: nothing was fixed");
+                    return ExitCode.BAD_INPUT.code();
+                }
+            }
             for (Map.Entry<String, List<Fix>> e : byFile.entrySet()) {
                 if (!rewrite(Path.of(e.getKey()), e.getValue(), err)) {
                     return ExitCode.BAD_INPUT.code();
@@ -149,20 +158,13 @@ public final class FixCommand implements Callable<Integer> {
         return sw.toString().strip();
     }
 
-    /** Writes the fixed text beside the file and moves it into place, so a failure never leaves half a file. */
+    /** Applies the fixes to the file's text and replaces it safely (mode, owner and links kept; see FileRewrite). */
     private static boolean rewrite(Path file, List<Fix> fixes, PrintWriter err) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            String fixed = FixApplier.apply(text, file.toString(), fixes);
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".nsglint-fix", ".json");
-            try {
-                Files.writeString(temp, fixed, StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            String text = InputFiles.readUtf8(file, JsonReader.MAX_DOCUMENT_BYTES);
+            FileRewrite.replace(file, FixApplier.apply(text, file.toString(), fixes));
             return true;
-        } catch (IOException | IllegalStateException e) {
+        } catch (InputFileException | IllegalStateException e) {
             err.println(file + ":1:1: error: cannot write the fixes: " + e.getMessage());
             return false;
         }

@@ -2,6 +2,7 @@ package io.github.nsglint.cli.command;
 
 import io.github.nsglint.cli.ExitCode;
 import io.github.nsglint.core.config.Configuration;
+import io.github.nsglint.core.files.OutputFiles;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.report.Baseline;
@@ -101,8 +102,17 @@ public final class LintCommand implements Callable<Integer> {
             err.println("nsglint: " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
         }
-        Report report = run.lint(err, ReportNeeds.of(outputs.keySet()));
         Path previous = baseline != null ? baseline : project.baseline();
+        List<Path> files = outputs.values().stream().filter(java.util.Objects::nonNull).toList();
+        List<OutputFiles.Clash> clashes = OutputFiles.clashes(files, run.inputs(previous));
+        if (!clashes.isEmpty()) {
+            for (OutputFiles.Clash c : clashes) {
+                err.println(c.output() + ":1:1: error: not written: " + c.reason() + "; write it elsewhere");
+            }
+            err.println("nsglint: nothing was linted: an output would overwrite an input of the run");
+            return ExitCode.BAD_INPUT.code();
+        }
+        Report report = run.lint(err, ReportNeeds.of(outputs.keySet()));
         if (previous != null && !report.hasInputErrors()) {
             try {
                 report = Baseline.compare(report, SarifBaseline.read(previous));

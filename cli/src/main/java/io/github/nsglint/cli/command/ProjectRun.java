@@ -2,12 +2,18 @@ package io.github.nsglint.cli.command;
 
 import io.github.nsglint.core.config.Configuration;
 import io.github.nsglint.core.engine.ProjectLint;
+import io.github.nsglint.core.files.OutputFiles;
 import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.topology.TargetMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** A {@link ProjectLint} set up from the command line's options. */
 final class ProjectRun {
@@ -25,6 +31,25 @@ final class ProjectRun {
     /** Reads {@code configFile}, else the nearest {@code .nsglint.yaml} above the first input, else none. */
     static ProjectRun of(Path configFile, InputOptions input, RuleOptions rules) {
         return new ProjectRun(ProjectLint.configure(configFile, input.paths.get(0)), input, rules);
+    }
+
+    /** Everything this run reads, for {@link OutputFiles#clashes}: no output may be written over one of them. */
+    List<OutputFiles.Input> inputs(Path baseline) {
+        List<OutputFiles.Input> in = new ArrayList<>();
+        for (Path p : input.paths) {
+            in.add(new OutputFiles.Input(p, ".json", "template"));
+            String name = p.getFileName() == null ? "" : p.getFileName().toString();
+            if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+                in.add(OutputFiles.Input.file(p.resolveSibling(name.substring(0, name.length() - 5)
+                        + ".parameters.json"), "parameters file"));
+            }
+        }
+        Configuration c = project.configuration();
+        Stream.of(input.parameters, c.file(), c.serviceTags(), baseline).filter(Objects::nonNull)
+                .forEach(p -> in.add(OutputFiles.Input.file(p, p == baseline ? "baseline" : "file")));
+        Stream.concat(rules.rules.stream(), c.rules().stream())
+                .forEach(p -> in.add(new OutputFiles.Input(p, ".nsgl", "rule")));
+        return in;
     }
 
     Configuration configuration() {

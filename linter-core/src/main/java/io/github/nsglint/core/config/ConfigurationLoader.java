@@ -1,5 +1,7 @@
 package io.github.nsglint.core.config;
 
+import io.github.nsglint.core.files.InputFileException;
+import io.github.nsglint.core.files.InputFiles;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.model.NamePattern;
 import io.github.nsglint.core.model.SourceLocation;
@@ -8,8 +10,6 @@ import io.github.nsglint.core.topology.ConfiguredPorts;
 import io.github.nsglint.core.topology.TargetMode;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -102,12 +102,8 @@ public final class ConfigurationLoader {
     private Result read() {
         Node root;
         try {
-            if (!Files.isRegularFile(file)) {
-                return failed(1, 1, Files.exists(file) ? "not a file" : "no such configuration file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                return failed(1, 1, "configuration file is " + size + " bytes; the limit is " + MAX_BYTES);
+            if (!Files.exists(file)) {
+                return failed(1, 1, "no such configuration file");
             }
             root = compose(file);
         } catch (MarkedYAMLException e) {
@@ -117,8 +113,8 @@ public final class ConfigurationLoader {
                     : failed(m.getLine() + 1, m.getColumn() + 1, "invalid YAML: " + oneLine(problem));
         } catch (YAMLException e) {
             return failed(1, 1, "invalid YAML: " + oneLine(e.getMessage()));
-        } catch (CharacterCodingException e) {
-            return failed(1, 1, "not a UTF-8 text file");
+        } catch (InputFileException e) {
+            return failed(1, 1, e.getMessage());
         } catch (IOException e) {
             return failed(1, 1, "cannot read configuration file: " + e.getMessage());
         }
@@ -142,7 +138,7 @@ public final class ConfigurationLoader {
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         Yaml yaml = new Yaml(new SafeConstructor(options));
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = InputFiles.readUtf8(file, MAX_BYTES);
         // SnakeYAML's own alias limit has no position; count aliases first to point at the one over the limit.
         int aliases = 0;
         for (Event e : yaml.parse(new StringReader(text))) {

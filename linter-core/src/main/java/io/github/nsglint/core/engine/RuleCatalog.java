@@ -1,6 +1,9 @@
 package io.github.nsglint.core.engine;
 
 import io.github.nsglint.core.config.RuleSetting;
+import io.github.nsglint.core.files.FolderWalk;
+import io.github.nsglint.core.files.InputFileException;
+import io.github.nsglint.core.files.InputFiles;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.report.RuleMetadata;
@@ -24,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The rules of a run: the built-in catalog (rules/*.nsgl, packaged with linter-core and listed in its index) and
@@ -113,14 +115,12 @@ public final class RuleCatalog {
                 unreadable.add(new RuleError(p.toString(), 1, 1, "no such rule file or folder"));
                 continue;
             }
-            try {
-                for (Path f : ruleFiles(p)) {
-                    sources.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+            for (Path f : ruleFiles(p, unreadable)) {
+                try {
+                    sources.put(f.toString(), InputFiles.readUtf8(f, MAX_RULE_FILE_BYTES));
+                } catch (InputFileException e) {
+                    unreadable.add(new RuleError(f.toString(), 1, 1, e.getMessage()));
                 }
-            } catch (java.nio.charset.CharacterCodingException e) {
-                unreadable.add(new RuleError(p.toString(), 1, 1, "not a UTF-8 text file"));
-            } catch (IOException | UncheckedIOException e) {
-                unreadable.add(new RuleError(p.toString(), 1, 1, "cannot read rule file: " + e.getMessage()));
             }
         }
         return sources;
@@ -355,12 +355,16 @@ public final class RuleCatalog {
         }
     }
 
-    private static List<Path> ruleFiles(Path p) throws IOException {
+    /** A rule file is a few kilobytes; this bound only stops a device or a generated monster. */
+    public static final long MAX_RULE_FILE_BYTES = 1024 * 1024;
+
+    private static List<Path> ruleFiles(Path p, List<RuleError> problems) {
         if (!Files.isDirectory(p)) {
             return List.of(p);
         }
-        try (Stream<Path> walk = Files.walk(p)) {
-            return walk.filter(f -> f.toString().endsWith(".nsgl")).sorted().toList();
-        }
+        FolderWalk.Result walk = FolderWalk.of(p, ".nsgl");
+        walk.problems().stream().filter(FolderWalk.Problem::error)
+                .forEach(e -> problems.add(new RuleError(e.path().toString(), 1, 1, e.message())));
+        return walk.files();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.nsglint.core.fix;
 
+import io.github.nsglint.core.files.InputFiles;
 import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.load.json.JArray;
 import io.github.nsglint.core.load.json.JNode;
@@ -13,8 +14,6 @@ import io.github.nsglint.core.report.Fix;
 import io.github.nsglint.core.report.Remedy;
 import io.github.nsglint.core.report.Report;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -117,7 +116,7 @@ public final class FixPlanner {
         Parsed parsed(String file) {
             return files.computeIfAbsent(file, f -> {
                 try {
-                    String text = Files.readString(Path.of(f), StandardCharsets.UTF_8);
+                    String text = InputFiles.readUtf8(Path.of(f), JsonReader.MAX_DOCUMENT_BYTES);
                     JNode root = new JsonReader().parse(text, f);
                     return Optional.of(new Parsed(root, RuleJson.Layout.of(text.startsWith("\uFEFF")
                             ? text.substring(1) : text)));

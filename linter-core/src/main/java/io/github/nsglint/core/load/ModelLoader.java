@@ -1,5 +1,6 @@
 package io.github.nsglint.core.load;
 
+import io.github.nsglint.core.files.FolderWalk;
 import io.github.nsglint.core.load.arm.ExpansionResult;
 import io.github.nsglint.core.load.arm.ResourceInstance;
 import io.github.nsglint.core.load.arm.TemplateExpander;
@@ -17,13 +18,11 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * Loads files and folders into one network model. Folders are walked for {@code *.json}; each template is
@@ -303,17 +302,12 @@ public final class ModelLoader {
         List<Input> out = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                // find() hands over the attributes the walk read, so a file is not looked up a second time. A
-                // link is taken unless it leads to a folder: one that leads nowhere is then an error when read,
-                // not a file quietly left out.
-                try (Stream<Path> walk = Files.find(input, Integer.MAX_VALUE, (p, attributes) ->
-                        p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-                                && (attributes.isRegularFile() || attributes.isSymbolicLink() && !Files.isDirectory(p)))) {
-                    out.add(new Input(input, true, walk.sorted().toList()));
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
-                            SourceLocation.caret(display(input), 1, 1), "cannot read folder: " + e.getMessage()));
+                FolderWalk.Result walk = FolderWalk.of(input, ".json");
+                for (FolderWalk.Problem p : walk.problems()) {
+                    diagnostics.add(new LoadDiagnostic(p.error() ? LoadDiagnostic.Level.ERROR : LoadDiagnostic.Level.NOTE,
+                            SourceLocation.caret(display(p.path()), 1, 1), p.message()));
                 }
+                out.add(new Input(input, true, walk.files()));
             } else if (Files.isRegularFile(input)) {
                 out.add(new Input(input, false, List.of(input)));
             } else {

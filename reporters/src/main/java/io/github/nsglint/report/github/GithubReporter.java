@@ -26,7 +26,7 @@ public final class GithubReporter implements Reporter {
 
     @Override
     public String defaultFileExtension() {
-        return "txt";
+        return "github.txt";
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.nsglint.report.sarif;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.nsglint.core.files.InputFiles;
 import io.github.nsglint.core.report.AbsentResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,10 +29,13 @@ public final class SarifBaseline {
         }
     }
 
+    /** A baseline of tens of thousands of results is tens of megabytes; a device or FIFO is refused. */
+    static final long MAX_BASELINE_BYTES = 256L * 1024 * 1024;
+
     public static List<AbsentResult> read(Path file) throws BaselineException {
         JsonNode log;
         try {
-            log = new ObjectMapper().readTree(file.toFile());
+            log = new ObjectMapper().readTree(InputFiles.read(file, MAX_BASELINE_BYTES));
         } catch (JsonProcessingException e) {
             throw new BaselineException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
                     + ": the baseline is not JSON: " + e.getOriginalMessage(), e);

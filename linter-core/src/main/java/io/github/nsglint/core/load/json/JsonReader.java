@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.nsglint.core.files.InputFileException;
+import io.github.nsglint.core.files.InputFiles;
 import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.model.PointerPath;
 import io.github.nsglint.core.model.SourceLocation;
@@ -19,7 +21,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -74,15 +75,11 @@ public final class JsonReader {
     /** A file's bytes, within the size limit; for callers that also want to hash what they parse. */
     public static byte[] bytes(Path file, String displayName) {
         try {
-            long size = Files.size(file);
-            if (size > MAX_DOCUMENT_BYTES) {
-                throw new TemplateLoadException(displayName, 1, 1, String.format(Locale.ROOT,
-                        "file is %,d bytes; nsglint reads files up to %d MiB (Azure accepts templates up to 4 MB):"
-                                + " split the export and lint the parts", size, MAX_DOCUMENT_BYTES >> 20), null);
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new TemplateLoadException(displayName, 1, 1, "cannot read file: " + e.getMessage(), e);
+            return InputFiles.read(file, MAX_DOCUMENT_BYTES);
+        } catch (InputFileException e) {
+            String advice = e.getMessage().startsWith("file is ")
+                    ? " (Azure accepts templates up to 4 MB): split the export and lint the parts" : "";
+            throw new TemplateLoadException(displayName, 1, 1, e.getMessage() + advice, e);
         }
     }
 
