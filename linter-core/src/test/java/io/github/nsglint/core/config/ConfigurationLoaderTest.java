@@ -148,7 +148,7 @@ class ConfigurationLoaderTest {
         assertEquals(1, deep.errors().size(), messages(deep).toString());
         assertTrue(messages(deep).get(0).contains("invalid YAML: Nesting Depth exceeded max 20"), messages(deep).get(0));
         ConfigurationLoader.Result big = load("# " + "x".repeat((int) ConfigurationLoader.MAX_BYTES) + "\n");
-        assertTrue(messages(big).get(0).endsWith(":1:1: error: configuration file is 1048579 bytes; the limit is 1048576"),
+        assertTrue(messages(big).get(0).endsWith(":1:1: error: file is 1,048,579 bytes; nsglint reads files up to 1 MiB"),
                 messages(big).get(0));
     }
 

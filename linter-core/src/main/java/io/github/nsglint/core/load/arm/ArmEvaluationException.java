@@ -9,7 +9,19 @@ final class ArmEvaluationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the cause was already reported: the expression is Unknown without another warning. */
+    private final boolean reported;
+
     ArmEvaluationException(String message) {
+        this(message, false);
+    }
+
+    ArmEvaluationException(String message, boolean reported) {
         super(message);
+        this.reported = reported;
+    }
+
+    boolean reported() {
+        return reported;
     }
 }

@@ -56,6 +56,7 @@ interface ArmFunction {
     static ArmFunction strict(int min, int max, Body body) {
         return eager(min, max, (args, inv) -> {
             for (JNode a : args) {
+                inv.spend(inv.budget().size(a)); // the look inside is work, like the function's own
                 JUnknown u = Values.firstUnknown(a);
                 if (u != null) {
                     return u;

@@ -43,7 +43,13 @@ final class CollectionFunctions {
         t.register("join", strict(2, 2, (a, inv) -> {
             List<String> parts = new ArrayList<>();
             Values.array(a.get(0), "the first argument of join()").elements().forEach(e -> parts.add(Values.text(e)));
-            return StringFunctions.str(String.join(Values.string(a.get(1), "the delimiter"), parts), inv);
+            String delimiter = Values.string(a.get(1), "the delimiter");
+            long length = (long) Math.max(0, parts.size() - 1) * delimiter.length();
+            for (String p : parts) {
+                length += p.length();
+            }
+            EvaluationBudget.requireSize(length + 2, "the string join() makes");
+            return StringFunctions.str(String.join(delimiter, parts), inv);
         }));
         t.register("range", eager(2, 2, CollectionFunctions::range));
         t.register("flatten", eager(1, 1, (a, inv) -> {
@@ -127,6 +133,7 @@ final class CollectionFunctions {
             return bool(o.has(Values.string(item, "the key of contains()")), inv);
         }
         JUnknown unknownElement = null;
+        inv.spend(inv.budget().size(container));
         for (JNode e : Values.array(container, "the first argument of contains()").elements()) {
             if (e.containsUnknown()) {
                 unknownElement = Values.firstUnknown(e);
@@ -180,6 +187,7 @@ final class CollectionFunctions {
         if (count < 0 || count > 10_000) {
             throw new ArmEvaluationException("range() count " + count + " is outside 0..10000");
         }
+        inv.spend(count);
         List<JNode> out = new ArrayList<>((int) count);
         for (long i = 0; i < count; i++) {
             out.add(JNumber.of(start + i, inv.at()));
@@ -203,6 +211,7 @@ final class CollectionFunctions {
                 continue;
             }
             for (JNode e : Values.array(n, "every argument of union() over arrays").elements()) {
+                inv.spend(out.size() + 1L);
                 if (out.stream().noneMatch(x -> Values.deepEquals(x, e))) {
                     out.add(e);
                 }
@@ -227,6 +236,9 @@ final class CollectionFunctions {
         }
         List<JNode> out = new ArrayList<>();
         for (JNode e : Values.array(a.get(0), "every argument of intersection()").elements()) {
+            for (JNode n : a) {
+                inv.spend(n instanceof JArray arr ? arr.size() : 1);
+            }
             boolean inAll = a.stream().skip(1).allMatch(n -> Values.array(n, "every argument of intersection()")
                     .elements().stream().anyMatch(x -> Values.deepEquals(x, e)));
             if (inAll && out.stream().noneMatch(x -> Values.deepEquals(x, e))) {

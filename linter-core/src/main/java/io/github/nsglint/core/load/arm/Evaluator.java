@@ -46,7 +46,7 @@ final class Evaluator {
                     out.add(r);
                 }
             }
-            return out == null ? a : new JArray(out, a.location());
+            return out == null ? a : withinSize(new JArray(out, a.location()), scope, "this array");
         }
         if (node instanceof JObject o) {
             return resolveObject(o, scope);
@@ -78,7 +78,16 @@ final class Evaluator {
             }
             index++;
         }
-        return out == null ? o : new JObject(out, o.location());
+        return out == null ? o : withinSize(new JObject(out, o.location()), scope, "this object");
+    }
+
+    /** A value built from evaluated parts, or Unknown with a warning when it is larger than Azure accepts. */
+    private JNode withinSize(JNode built, Scope scope, String what) {
+        try {
+            return scope.template().budget().requireWithinSize(built, what);
+        } catch (ArmEvaluationException e) {
+            return unknown(scope, built.location(), e);
+        }
     }
 
     private static Map<String, JNode> copyFirst(JObject o, int count) {
@@ -124,10 +133,22 @@ final class Evaluator {
         }
         JNode input = loop.getOrNull("input");
         List<JNode> out = new ArrayList<>((int) c);
-        for (int i = 0; i < c; i++) {
-            out.add(input == null ? JNumber.of(i, loop.location()) : resolve(input, scope.withLoop(name, i, false)));
+        EvaluationBudget budget = scope.template().budget();
+        try {
+            // Loops inside loops multiply: the product is bounded by the size of what they make, as it grows.
+            long size = 2;
+            for (int i = 0; i < c; i++) {
+                budget.spend(EvaluationBudget.CALL);
+                JNode element = input == null ? JNumber.of(i, loop.location())
+                        : resolve(input, scope.withLoop(name, i, false));
+                size += budget.size(element) + 1;
+                EvaluationBudget.requireSize(size, "copy loop '" + name + "'");
+                out.add(element);
+            }
+            return new JArray(out, loop.location());
+        } catch (ArmEvaluationException e) {
+            return unknown(scope, loop.location(), e);
         }
-        return new JArray(out, loop.location());
     }
 
     /** Evaluates a string value: an expression is evaluated, {@code [[} escapes a literal bracket. */
@@ -145,10 +166,18 @@ final class Evaluator {
         try {
             return eval(ExpressionParser.parse(v, s.location()), scope, s.location());
         } catch (ArmEvaluationException e) {
-            return unknown(scope, s.location(), e.getMessage());
+            return unknown(scope, s.location(), e);
         } catch (StackOverflowError e) {
             return unknown(scope, s.location(), "expression is nested too deeply");
         }
+    }
+
+    /** Unknown with a warning; once the work bound is spent, later expressions are Unknown without another. */
+    private static JUnknown unknown(Scope scope, SourceLocation at, ArmEvaluationException e) {
+        if (e.reported()) {
+            return new JUnknown("cannot evaluate: " + e.getMessage(), at);
+        }
+        return unknown(scope, at, e.getMessage());
     }
 
     private static JUnknown unknown(Scope scope, SourceLocation at, String message) {
@@ -162,8 +191,11 @@ final class Evaluator {
             return lit.value();
         }
         if (e instanceof Expr.Call call) {
+            EvaluationBudget budget = scope.template().budget();
+            budget.spend(EvaluationBudget.CALL);
             ArmFunction f = functions.lookup(call.name(), scope.template());
-            return f.call(new Invocation(call, scope, this, at));
+            return budget.requireWithinSize(f.call(new Invocation(call, scope, this, at)),
+                    "the value of " + call.name() + "()");
         }
         if (e instanceof Expr.Member m) {
             return member(eval(m.target(), scope, at), m.name());

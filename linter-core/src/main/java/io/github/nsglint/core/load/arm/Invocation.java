@@ -19,6 +19,15 @@ record Invocation(Expr.Call call, Scope scope, Evaluator evaluator, SourceLocati
         return evaluator.eval(call.args().get(index), scope, at);
     }
 
+    /** Spends {@code units} of the file's evaluation budget, for work the call does beyond its arguments. */
+    void spend(long units) {
+        scope.template().budget().spend(units);
+    }
+
+    EvaluationBudget budget() {
+        return scope.template().budget();
+    }
+
     String name() {
         return call.name();
     }

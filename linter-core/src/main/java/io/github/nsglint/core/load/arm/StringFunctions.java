@@ -37,11 +37,11 @@ final class StringFunctions {
     static void register(FunctionTable t) {
         t.register("concat", strict(1, Integer.MAX_VALUE, StringFunctions::concat));
         t.register("format", strict(1, Integer.MAX_VALUE, (a, inv) -> str(format(
-                Values.string(a.get(0), "the format string"), a.subList(1, a.size())), inv)));
+                Values.string(a.get(0), "the format string"), a.subList(1, a.size()), inv), inv)));
         t.register("tolower", eager(1, 1, (a, inv) -> str(s(a, 0).toLowerCase(Locale.ROOT), inv)));
         t.register("toupper", eager(1, 1, (a, inv) -> str(s(a, 0).toUpperCase(Locale.ROOT), inv)));
         t.register("trim", eager(1, 1, (a, inv) -> str(s(a, 0).trim(), inv)));
-        t.register("replace", eager(3, 3, (a, inv) -> str(s(a, 0).replace(s(a, 1), s(a, 2)), inv)));
+        t.register("replace", eager(3, 3, StringFunctions::replace));
         t.register("startswith", eager(2, 2, (a, inv) -> bool(
                 s(a, 0).toLowerCase(Locale.ROOT).startsWith(s(a, 1).toLowerCase(Locale.ROOT)), inv)));
         t.register("endswith", eager(2, 2, (a, inv) -> bool(
@@ -87,8 +87,16 @@ final class StringFunctions {
         t.registerDeploymentTime("datetimetoepoch", "works on dates, which the linter does not evaluate");
     }
 
+    /** A string result: its characters are work, and it must fit in a template. */
     static JString str(String v, Invocation inv) {
+        EvaluationBudget.requireSize(v.length() + 2L, "the string " + inv.name() + "() makes");
+        inv.spend(v.length());
         return new JString(v, inv.at());
+    }
+
+    /** Checks a string's length before it is built. */
+    private static void willMake(long length, Invocation inv) {
+        EvaluationBudget.requireSize(length + 2, "the string " + inv.name() + "() makes");
     }
 
     static JBool bool(boolean v, Invocation inv) {
@@ -111,14 +119,37 @@ final class StringFunctions {
             }
             return new JArray(out, inv.at());
         }
-        StringBuilder sb = new StringBuilder();
+        List<String> parts = new ArrayList<>(a.size());
+        long length = 0;
         for (JNode n : a) {
             if (n instanceof JArray || n instanceof JObject) {
                 throw Values.typeError("every argument of concat() over strings", "String", n);
             }
-            sb.append(Values.text(n));
+            String part = Values.text(n);
+            length += part.length();
+            parts.add(part);
         }
-        return str(sb.toString(), inv);
+        willMake(length, inv);
+        return str(String.join("", parts), inv);
+    }
+
+    private static JNode replace(List<JNode> a, Invocation inv) {
+        String v = s(a, 0);
+        String old = s(a, 1);
+        String with = s(a, 2);
+        if (with.length() > old.length()) {
+            // Each replacement grows the string: count them first (an empty old matches between characters).
+            long matches = 0;
+            if (old.isEmpty()) {
+                matches = v.length() + 1L;
+            } else {
+                for (int i = v.indexOf(old); i >= 0; i = v.indexOf(old, i + old.length())) {
+                    matches++;
+                }
+            }
+            willMake(v.length() + matches * (with.length() - old.length()), inv);
+        }
+        return str(v.replace(old, with), inv);
     }
 
     private static JNode substring(List<JNode> a, Invocation inv) {
@@ -139,11 +170,8 @@ final class StringFunctions {
         if (pad.length() != 1) {
             throw new ArmEvaluationException("padLeft() needs a single padding character");
         }
-        StringBuilder sb = new StringBuilder();
-        for (int i = v.length(); i < total; i++) {
-            sb.append(pad);
-        }
-        return str(sb + v, inv);
+        willMake(Math.max(total, v.length()), inv);
+        return str(total <= v.length() ? v : pad.repeat(total - v.length()) + v, inv);
     }
 
     private static JNode split(List<JNode> a, Invocation inv) {
@@ -224,6 +252,11 @@ final class StringFunctions {
      * {@code {0:X}}, and {@code {{}}/{@code }}} escapes.
      */
     static String format(String pattern, List<JNode> args) {
+        return format(pattern, args, null);
+    }
+
+    /** As {@link #format(String, List)}; with {@code inv}, the result is bounded as it grows. */
+    static String format(String pattern, List<JNode> args, Invocation inv) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < pattern.length()) {
@@ -240,6 +273,9 @@ final class StringFunctions {
                     throw new ArmEvaluationException("format string has an unclosed '{': " + pattern);
                 }
                 out.append(placeholder(pattern.substring(i + 1, close), args));
+                if (inv != null) {
+                    willMake(out.length(), inv);
+                }
                 i = close + 1;
             } else {
                 out.append(c);
@@ -260,7 +296,12 @@ final class StringFunctions {
         int alignment = 0;
         int comma = indexPart.indexOf(',');
         if (comma >= 0) {
-            alignment = Integer.parseInt(indexPart.substring(comma + 1).trim());
+            try {
+                alignment = Integer.parseInt(indexPart.substring(comma + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new ArmEvaluationException("format placeholder '{" + spec + "}' has no integer alignment");
+            }
+            EvaluationBudget.requireSize(Math.abs((long) alignment), "the alignment of '{" + spec + "}'");
             indexPart = indexPart.substring(0, comma);
         }
         int index;
@@ -283,7 +324,14 @@ final class StringFunctions {
 
     private static String number(JNumber n, String fmt) {
         char kind = Character.toUpperCase(fmt.charAt(0));
-        int width = fmt.length() > 1 ? Integer.parseInt(fmt.substring(1)) : 0;
+        int width;
+        try {
+            width = fmt.length() > 1 ? Integer.parseInt(fmt.substring(1)) : 0;
+        } catch (NumberFormatException e) {
+            throw new ArmEvaluationException("format '" + fmt + "' has no integer width");
+        }
+        // .NET allows 0-999999999 digits; more than a template can hold is refused before the digits are made.
+        EvaluationBudget.requireSize(width, "the width of format '" + fmt + "'");
         long v = n.value().longValue();
         return switch (kind) {
             case 'D' -> (v < 0 ? "-" : "") + zeroPad(Long.toString(Math.abs(v)), width);

@@ -26,6 +26,7 @@ final class TemplateContext {
     private final DeploymentTarget target;
     private final Evaluator evaluator;
     private final Diagnostics diagnostics;
+    private final EvaluationBudget budget;
     private final Map<String, JObject> parameterDeclarations = new LinkedHashMap<>();
     private final Map<String, Supplier<JNode>> suppliedValues;
     private final Map<String, JNode> parameterCache = new HashMap<>();
@@ -41,8 +42,9 @@ final class TemplateContext {
      *                 lower-case name; already evaluated data, never evaluated again
      */
     TemplateContext(String file, JObject template, Map<String, Supplier<JNode>> supplied, DeploymentTarget target,
-            Evaluator evaluator, Diagnostics diagnostics) {
+            Evaluator evaluator, Diagnostics diagnostics, EvaluationBudget budget) {
         this.file = file;
+        this.budget = budget;
         this.target = target;
         this.evaluator = evaluator;
         this.diagnostics = diagnostics;
@@ -101,6 +103,11 @@ final class TemplateContext {
 
     Diagnostics diagnostics() {
         return diagnostics;
+    }
+
+    /** The file's evaluation budget, shared by the templates nested in it. */
+    EvaluationBudget budget() {
+        return budget;
     }
 
     JObject function(String qualifiedName) {

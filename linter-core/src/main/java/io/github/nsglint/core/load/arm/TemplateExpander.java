@@ -57,8 +57,8 @@ public final class TemplateExpander {
         Map<String, Supplier<JNode>> supplied = new HashMap<>();
         parameters.forEach((k, v) -> supplied.put(k.toLowerCase(Locale.ROOT), () -> v));
         Run run = new Run(diagnostics);
-        TemplateContext context =
-                new TemplateContext(file, template, supplied, DeploymentTarget.SYMBOLIC, evaluator, diagnostics);
+        TemplateContext context = new TemplateContext(file, template, supplied, DeploymentTarget.SYMBOLIC, evaluator,
+                diagnostics, new EvaluationBudget());
         for (String name : parameters.keySet()) {
             if (!context.parameterNames().contains(name.toLowerCase(Locale.ROOT))) {
                 diagnostics.add(LoadDiagnostic.Level.WARNING, parameters.get(name).location(),
@@ -66,7 +66,11 @@ public final class TemplateExpander {
             }
         }
         run.template(template, Scope.of(context), DeploymentTarget.SYMBOLIC, Field.known(true), 0);
-        return new ExpansionResult(run.resources, run.gaps, diagnostics.all());
+        if (run.tooLarge) {
+            // Azure rejects the whole template, so it deploys nothing: there is nothing to judge but the error.
+            return new ExpansionResult(List.of(), List.of(), diagnostics.all(), context.budget().work());
+        }
+        return new ExpansionResult(run.resources, run.gaps, diagnostics.all(), context.budget().work());
     }
 
     /** The state of one expansion. */
@@ -74,6 +78,14 @@ public final class TemplateExpander {
         private final Diagnostics diagnostics;
         private final List<ResourceInstance> resources = new ArrayList<>();
         private final List<ModelGap> gaps = new ArrayList<>();
+        /**
+         * The size of what the file's templates deploy so far, and what it may reach: Azure accepts a template of
+         * at most 4 MB after expansion, and each nested template has its own. Past it Azure rejects the template,
+         * so it is an error, like malformed JSON, and nothing more of it is evaluated.
+         */
+        private long deployedSize;
+        private long deployableSize = EvaluationBudget.MAX_TEMPLATE_SIZE;
+        private boolean tooLarge;
 
         Run(Diagnostics diagnostics) {
             this.diagnostics = diagnostics;
@@ -131,7 +143,7 @@ public final class TemplateExpander {
                             loop.location()));
                     return;
                 }
-                for (int i = 0; i < n.value().longValue(); i++) {
+                for (int i = 0; i < n.value().longValue() && !tooLarge; i++) {
                     instance(decl, type, scope.withLoop(loopName, i, true), target, parent, condition, depth);
                 }
             } else {
@@ -172,7 +184,13 @@ public final class TemplateExpander {
                 return;
             }
             if (relevantType.test(typeKey)) {
+                if (tooLarge) {
+                    return;
+                }
                 JNode properties = evaluator.resolve(orNull(decl.getOrNull("properties"), decl), scope);
+                if (!deployable(properties, scope, decl.location())) {
+                    return;
+                }
                 JNode sku = evaluator.resolve(orNull(decl.getOrNull("sku"), decl), scope);
                 JNode region = evaluator.resolve(orNull(decl.getOrNull("location"), decl), scope);
                 JNode metadata = evaluator.resolve(orNull(decl.getOrNull("metadata"), decl), scope);
@@ -186,6 +204,26 @@ public final class TemplateExpander {
                     declaration(child, scope, target, self, condition, depth);
                 }
             }
+        }
+
+        /** Counts a resource's evaluated properties against the 4 MB Azure accepts; false once past it. */
+        private boolean deployable(JNode properties, Scope scope, SourceLocation at) {
+            long size;
+            try {
+                size = scope.template().budget().size(properties);
+            } catch (ArmEvaluationException e) {
+                size = Long.MAX_VALUE;
+            }
+            deployedSize = size > Long.MAX_VALUE - deployedSize ? Long.MAX_VALUE : deployedSize + size;
+            if (deployedSize <= deployableSize) {
+                return true;
+            }
+            tooLarge = true;
+            diagnostics.add(LoadDiagnostic.Level.ERROR, at, String.format(java.util.Locale.ROOT,
+                    "the resources this template deploys reach %,d bytes here, past the %,d bytes Azure accepts for"
+                    + " a template after its copy loops are expanded: Azure rejects the deployment, so nsglint"
+                    + " judges none of its resources", Math.min(deployedSize, deployableSize + 1), deployableSize));
+            return false;
         }
 
         /** The ID of the resource an extension resource ({@code scope} property) extends, or "". */
@@ -243,6 +281,7 @@ public final class TemplateExpander {
                     .filter(JString.class::isInstance)
                     .map(s -> ((JString) s).value().equalsIgnoreCase("inner"))
                     .orElse(false);
+            deployableSize += EvaluationBudget.MAX_TEMPLATE_SIZE; // a nested template has its own limit
             if (!innerScope) {
                 // Outer scope: the nested template's expressions see the parent's parameters and variables.
                 template(template, scope, inner, condition, depth + 1);
@@ -252,7 +291,7 @@ public final class TemplateExpander {
             props.object("parameters").ifPresent(ps -> ps.members().forEach((name, p) ->
                     supplied.put(name.toLowerCase(Locale.ROOT), memoize(() -> suppliedValue(name, p, scope)))));
             TemplateContext context = new TemplateContext(scope.template().file(), template, supplied, inner,
-                    evaluator, diagnostics);
+                    evaluator, diagnostics, scope.template().budget());
             template(template, Scope.of(context), inner, condition, depth + 1);
         }
 

@@ -30,7 +30,7 @@ final class Eval {
         supplied.forEach((k, v) -> values.put(k.toLowerCase(java.util.Locale.ROOT),
                 () -> reader.parse(v, "p.json")));
         context = new TemplateContext("t.json", template, values, DeploymentTarget.SYMBOLIC,
-                new Evaluator(FunctionTable.standard()), diagnostics);
+                new Evaluator(FunctionTable.standard()), diagnostics, new EvaluationBudget());
     }
 
     static Eval empty() {
