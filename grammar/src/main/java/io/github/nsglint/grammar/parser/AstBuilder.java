@@ -195,9 +195,12 @@ final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
         PolicyRulesParser.MatchesContext m = (PolicyRulesParser.MatchesContext) p;
         String pattern = unquote(m.pattern.getText());
         try {
-            java.util.regex.Pattern.compile(pattern);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw error(m.pattern, "invalid regular expression: " + e.getDescription());
+            // RE2 syntax: matching takes time linear in the text, so a rule cannot be made to backtrack for
+            // minutes; backreferences and lookaround, which need backtracking, are refused here, at the pattern.
+            com.google.re2j.Pattern.compile(pattern);
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            throw error(m.pattern, "invalid regular expression (RE2 syntax, no backreferences or lookaround): "
+                    + e.getDescription());
         }
         return new Expr.Matches(pos(m.getStart()), operand, pattern);
     }

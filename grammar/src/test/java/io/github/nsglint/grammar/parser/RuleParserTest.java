@@ -113,7 +113,9 @@ class RuleParserTest {
             "rule { }                                                | 1:6  | expected IDENTIFIER before '{'",
             "rule X { expect b allows inbound Tcp to Internet port 22 } | 1:38 | inbound flows come 'from' their peers, not 'to'",
             "rule X { expect b allows inbound Tcp port 70000 }          | 1:43 | port range 70000 is not within 0-65535 in ascending order",
-            "rule X { expect b.name matches \"[a-\" }                   | 1:32 | invalid regular expression: Illegal character range",
+            "rule X { expect b.name matches \"[a-\" }                   | 1:32 | invalid regular expression (RE2 syntax, no backreferences or lookaround): missing closing ]",
+            "rule X { expect b.name matches \"(a)\\\\1\" }                | 1:32 | invalid regular expression (RE2 syntax, no backreferences or lookaround): invalid escape sequence",
+            "rule X { expect b.name matches \"(?=x)\" }                 | 1:32 | invalid regular expression (RE2 syntax, no backreferences or lookaround): invalid or unsupported Perl syntax",
     })
     void reportsErrorsAtTheirPosition(String source, String position, String message) {
         RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> RuleParser.parse(source.strip(), "r.nsgl"));

@@ -81,20 +81,36 @@ class AdversarialInputTest {
 
     @Test
     void anNsgOfAHundredThousandRulesIsAnErrorAndNeverAPass() throws Exception {
+        // 20 MB of rules: past the 4 MB Azure accepts for a template, so the whole file is an error.
+        Report r = lint("rules.json", HEAD + "\"resources\": [" + nsg("\"n\"", rules(100_000)) + "]}");
+        List<String> errors = messages(r, LoadDiagnostic.Level.ERROR);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).endsWith("error: the resources this template deploys reach 4,194,305 bytes here, past"
+                + " the 4,194,304 bytes Azure accepts for a template after its copy loops are expanded: Azure rejects"
+                + " the deployment, so nsglint judges none of its resources"), errors.get(0));
+        assertTrue(r.hasInputErrors());
+    }
+
+    @Test
+    void anNsgOfMoreRulesThanAzureAllowsIsAnErrorAndNeverAPass() throws Exception {
+        Report r = lint("rules.json", HEAD + "\"resources\": [" + nsg("\"n\"", rules(1_001)) + "]}");
+        List<String> errors = messages(r, LoadDiagnostic.Level.ERROR);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).endsWith("error: NSG n has 1,001 security rules; Azure allows at most 1,000 per NSG,"
+                + " so the deployment would fail: its rules are not analysed"), errors.get(0));
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().id().equals("NSG001")
+                && f.kind() == Finding.Kind.INDETERMINATE), "NSG001 cannot pass an NSG it did not analyse");
+    }
+
+    private static String rules(int count) {
         StringBuilder rules = new StringBuilder("[");
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < count; i++) {
             rules.append(i == 0 ? "" : ",").append("{\"name\":\"r").append(i).append("\",\"properties\":{\"priority\":")
                     .append(100 + i % 3900).append(",\"direction\":\"Inbound\",\"access\":\"Allow\",\"protocol\":\"Tcp\","
                             + "\"sourceAddressPrefix\":\"*\",\"sourcePortRange\":\"*\",\"destinationAddressPrefix\":\"*\","
                             + "\"destinationPortRange\":\"").append(1 + i % 60_000).append("\"}}");
         }
-        Report r = lint("rules.json", HEAD + "\"resources\": [" + nsg("\"n\"", rules + "]") + "]}");
-        List<String> errors = messages(r, LoadDiagnostic.Level.ERROR);
-        assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).endsWith("error: NSG n has 100,000 security rules; Azure allows at most 1,000 per NSG,"
-                + " so the deployment would fail: its rules are not analysed"), errors.get(0));
-        assertTrue(r.findings().stream().anyMatch(f -> f.rule().id().equals("NSG001")
-                && f.kind() == Finding.Kind.INDETERMINATE), "NSG001 cannot pass an NSG it did not analyse");
+        return rules.append(']').toString();
     }
 
     @Test
