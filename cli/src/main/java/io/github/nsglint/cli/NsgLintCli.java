@@ -59,7 +59,19 @@ public final class NsgLintCli {
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
+    public static int run(PrintWriter rawOut, PrintWriter rawErr, String... args) {
+        // The text format paints only on a terminal (System.console()): only there may its colours pass.
+        GuardedWriter out = GuardedWriter.of(rawOut, System.console() != null);
+        GuardedWriter err = GuardedWriter.of(rawErr, false);
+        try {
+            return execute(out, err, args);
+        } finally {
+            out.finish();
+            err.finish();
+        }
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new NsgLintCli());
         String first = args.length > 0 ? args[0] : "";
         boolean justOne = COMMANDS.contains(first) && !first.equals("help") && !first.equals("generate-completion");

@@ -10,6 +10,8 @@ import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.ReporterRegistry;
+import io.github.nsglint.core.report.SafeText;
+import io.github.nsglint.core.report.SafeTextWriter;
 import io.github.nsglint.core.report.Severity;
 import io.github.nsglint.report.sarif.SarifBaseline;
 import java.io.File;
@@ -185,7 +187,9 @@ public final class CheckMojo extends AbstractMojo {
         Severity threshold = threshold(gate);
         ProjectLint.Settings settings = settings(files);
         refuseOverwritingInputs(reporters, settings, project);
-        Report report = project.run(settings, e -> log.error(e.render()), LoadProgress.NONE);
+        // Each line of a rule error (its source line, its caret) is logged on its own, so each has Maven's prefix.
+        Report report = project.run(settings, e -> e.render().lines().forEach(l -> log.error(SafeText.escape(l))),
+                LoadProgress.NONE);
         report = compareWithBaseline(report, project);
         List<String> written = write(report, reporters);
         logDiagnostics(report);
@@ -301,8 +305,9 @@ public final class CheckMojo extends AbstractMojo {
             Path file = reportFile(r);
             try {
                 Files.createDirectories(file.getParent());
-                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    r.write(report, w);
+                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                        Writer guarded = r.id().equals("github") ? w : new SafeTextWriter(w)) {
+                    r.write(report, guarded);
                 }
             } catch (IOException e) {
                 throw new MojoExecutionException("nsglint: cannot write " + file + ": " + e.getMessage(), e);
@@ -328,8 +333,9 @@ public final class CheckMojo extends AbstractMojo {
     /** Every finding, at its own level: warnings below the threshold are logged, not hidden. */
     private void logFindings(Report report, Severity threshold) {
         for (Finding f : report.findings()) {
-            String line = f.location().display() + " " + f.rule().id() + " " + f.message()
-                    + (f.isSuppressed() ? " (suppressed: " + f.suppression().justification() + ")" : "");
+            // Names from the templates are escaped: a build log must not take a line break or escape from them.
+            String line = SafeText.escape(f.location().display() + " " + f.rule().id() + " " + f.message()
+                    + (f.isSuppressed() ? " (suppressed: " + f.suppression().justification() + ")" : ""));
             if (f.isSuppressed()) {
                 getLog().info(line);
             } else if (f.severity() == Severity.ERROR || threshold != null && f.failsAt(threshold)) {

@@ -1,6 +1,7 @@
 package io.github.nsglint.cli.command;
 
 import io.github.nsglint.cli.ExitCode;
+import io.github.nsglint.cli.GuardedWriter;
 import io.github.nsglint.core.config.Configuration;
 import io.github.nsglint.core.files.OutputFiles;
 import io.github.nsglint.core.load.LoadDiagnostic;
@@ -10,7 +11,9 @@ import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.ReporterRegistry;
+import io.github.nsglint.core.report.SafeTextWriter;
 import io.github.nsglint.core.report.Severity;
+import io.github.nsglint.report.github.GithubReporter;
 import io.github.nsglint.report.sarif.SarifBaseline;
 import io.github.nsglint.report.text.TextReporter;
 import java.io.IOException;
@@ -155,15 +158,21 @@ public final class LintCommand implements Callable<Integer> {
         return r;
     }
 
+    /**
+     * Every output but the {@code github} format's workflow commands goes through the guard that lets no control
+     * character or {@code ::} line start out (on standard output, the command line's stream already is one).
+     */
     private static boolean write(Reporter reporter, Path file, Report report, PrintWriter out, PrintWriter err) {
+        boolean commands = reporter.id().equals(GithubReporter.ID);
         if (file == null) {
+            PrintWriter target = commands && out instanceof GuardedWriter g ? g.unguarded() : out;
             try {
-                reporter.write(report, out);
+                reporter.write(report, target);
             } catch (IOException e) {
                 err.println("nsglint: cannot write " + reporter.id() + " output: " + e.getMessage());
                 return false;
             }
-            out.flush();
+            target.flush();
             return true;
         }
         try {
@@ -171,8 +180,9 @@ public final class LintCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                reporter.write(report, w);
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                    Writer target = commands ? w : new SafeTextWriter(w)) {
+                reporter.write(report, target);
             }
             return true;
         } catch (IOException e) {

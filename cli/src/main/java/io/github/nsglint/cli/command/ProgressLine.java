@@ -1,6 +1,7 @@
 package io.github.nsglint.cli.command;
 
 import io.github.nsglint.core.load.LoadProgress;
+import io.github.nsglint.cli.GuardedWriter;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -24,7 +25,9 @@ final class ProgressLine implements LoadProgress, AutoCloseable {
     /** A progress line when the environment is an interactive terminal, else one that prints nothing. */
     static ProgressLine on(PrintWriter err, boolean console, Map<String, String> env) {
         boolean interactive = console && env.get("CI") == null && !"dumb".equals(env.get("TERM"));
-        return new ProgressLine(interactive ? err : null);
+        // Its text is nsglint's own counts, and it must rewrite its line (CR, erase): it bypasses the guard.
+        PrintWriter raw = err instanceof GuardedWriter g ? g.unguarded() : err;
+        return new ProgressLine(interactive ? raw : null);
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class ConfigurationLoader {
             "targets", "bastionRuleSet", "baseline", "bastion");
     private static final Set<String> BASTION_KEYS = Set.of("ports");
     private static final Set<String> PORT_KEYS = Set.of("port", "target");
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Set<String> SUPPRESSION_KEYS = Set.of("rule", "resource", "justification", "expires");
     private static final List<String> FAIL_ON = List.of("error", "warning", "note", "never");
     private static final List<String> RULE_LEVELS = List.of("off", "error", "warning", "note");
@@ -342,9 +343,14 @@ public final class ConfigurationLoader {
             if (fields.containsKey("expires")) {
                 String text = scalar(fields.get("expires"), "'expires'");
                 try {
-                    expires = text == null ? null : LocalDate.parse(text);
+                    // Four-digit years only: ISO's expanded years (+99999-12-31) would suppress for ever.
+                    expires = text == null || !ISO_DATE.matcher(text).matches() ? null : LocalDate.parse(text);
                 } catch (DateTimeParseException e) {
-                    error(fields.get("expires"), "'expires' must be a date such as 2027-03-31, not '" + text + "'");
+                    expires = null;
+                }
+                if (expires == null) {
+                    error(fields.get("expires"), "'expires' must be a date YYYY-MM-DD such as 2027-03-31, not '"
+                            + text + "'");
                 }
                 badDate = expires == null;
             }

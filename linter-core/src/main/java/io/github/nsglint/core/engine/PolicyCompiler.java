@@ -122,7 +122,15 @@ final class PolicyCompiler {
         URI helpUri = URI.create("https://github.com/nsglint/nsglint/blob/main/rules/README.md");
         if (meta.containsKey("helpUri")) {
             try {
-                helpUri = new URI(text(meta.get("helpUri"), ""));
+                URI given = new URI(text(meta.get("helpUri"), ""));
+                // Reports link to it (SARIF, HTML): only a web address, never javascript:, data: or file:.
+                if (given.getScheme() != null && given.isAbsolute() && given.getHost() != null
+                        && (given.getScheme().equalsIgnoreCase("https") || given.getScheme().equalsIgnoreCase("http"))) {
+                    helpUri = given;
+                } else {
+                    error(meta.get("helpUri").value().pos(), "helpUri must be an https: or http: address, not '"
+                            + given + "'");
+                }
             } catch (URISyntaxException e) {
                 error(meta.get("helpUri").value().pos(), "helpUri is not a URI: " + e.getReason());
             }

@@ -3,6 +3,7 @@ package io.github.nsglint.core.load;
 import static java.util.Objects.requireNonNull;
 
 import io.github.nsglint.core.model.SourceLocation;
+import io.github.nsglint.core.report.SafeText;
 
 /**
  * Something the loader has to tell the user about a file: an error (the file or part of it could not be
@@ -17,9 +18,10 @@ public record LoadDiagnostic(Level level, SourceLocation location, String messag
         requireNonNull(message, "message is null");
     }
 
-    /** {@code file:line:column: level: message}. */
+    /** {@code file:line:column: level: message}, names from the input shown escaped ({@link SafeText}). */
     public String display() {
-        return location.display() + ": " + level.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
+        return SafeText.escape(location.display()) + ": " + level.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                + SafeText.escape(message);
     }
 
     /** How serious a diagnostic is. */

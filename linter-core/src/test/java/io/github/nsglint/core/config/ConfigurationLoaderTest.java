@@ -103,6 +103,10 @@ class ConfigurationLoaderTest {
                     resource: nsg
                     justification: ok
                     expires: next week
+                  - rule: NSG003
+                    resource: nsg
+                    justification: for ever
+                    expires: "+99999-12-31"
                   - rule: NSG002
                     justification: ok
                     reason: typo
@@ -115,11 +119,13 @@ class ConfigurationLoaderTest {
                         + " 'NSG003: off'",
                 ".nsglint.yaml:4:3: error: 'targets' must be a single value",
                 ".nsglint.yaml:8:20: error: a suppression needs a justification: say why the finding is accepted",
-                ".nsglint.yaml:12:14: error: 'expires' must be a date such as 2027-03-31, not 'next week'",
-                ".nsglint.yaml:13:5: error: a suppression needs 'resource'",
-                ".nsglint.yaml:15:5: error: unknown key 'reason' in a suppression; known keys: [expires,"
+                ".nsglint.yaml:12:14: error: 'expires' must be a date YYYY-MM-DD such as 2027-03-31, not 'next week'",
+                ".nsglint.yaml:16:14: error: 'expires' must be a date YYYY-MM-DD such as 2027-03-31, not"
+                        + " '+99999-12-31'",
+                ".nsglint.yaml:17:5: error: a suppression needs 'resource'",
+                ".nsglint.yaml:19:5: error: unknown key 'reason' in a suppression; known keys: [expires,"
                         + " justification, resource, rule]",
-                ".nsglint.yaml:16:1: error: duplicate key 'failOn' (first at line 1)"), m);
+                ".nsglint.yaml:20:1: error: duplicate key 'failOn' (first at line 1)"), m);
         assertEquals(List.of(), r.configuration().suppressions(), "no half-valid suppression applies");
     }
 

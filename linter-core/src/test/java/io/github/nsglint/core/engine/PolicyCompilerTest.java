@@ -89,6 +89,23 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void helpUriIsAWebAddressOnly() {
+        for (String bad : new String[] {"javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "//e.example/x",
+                "https:relative"}) {
+            String source = HEADER.replace("  summary:", "  helpUri: \"" + bad + "\"\n  summary:") + "  expect true\n}\n";
+            RuleLoadException e = assertThrows(RuleLoadException.class,
+                    () -> RuleCatalog.compile(Map.of("h.nsgl", source), "current"), bad);
+            assertTrue(e.errors().get(0).display().endsWith("helpUri must be an https: or http: address, not '" + bad
+                    + "'"), e.errors().get(0).display());
+        }
+        String good = HEADER.replace("  summary:", "  helpUri: \"https://wiki.example/ssh\"\n  summary:")
+                + "  expect true\n}\n";
+        assertEquals("https://wiki.example/ssh", RuleCatalog.compile(Map.of("h.nsgl", good), "current").policies()
+                .stream().filter(p -> p.metadata().id().equals("USR001")).findFirst().orElseThrow().metadata()
+                .helpUri().toString());
+    }
+
+    @Test
     void aRuleIdIsDeclaredOncePerRuleSet() {
         String rule = HEADER + "  expect true\n}\n";
         RuleLoadException e = assertThrows(RuleLoadException.class,

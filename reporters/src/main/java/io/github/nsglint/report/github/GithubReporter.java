@@ -6,6 +6,7 @@ import io.github.nsglint.core.report.Evidence;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
+import io.github.nsglint.core.report.SafeText;
 import io.github.nsglint.report.RepositoryPaths;
 import java.io.IOException;
 import java.io.Writer;
@@ -33,11 +34,13 @@ public final class GithubReporter implements Reporter {
     public void write(Report report, Writer out) throws IOException {
         Path root = Path.of(report.scan().root());
         for (LoadDiagnostic d : report.configurationErrors()) {
-            out.write(command("error", d.location(), "nsglint: invalid configuration", d.message(), root));
+            out.write(command("error", d.location(), "nsglint: invalid configuration", SafeText.escape(d.message()),
+                    root));
         }
         for (LoadDiagnostic d : report.diagnostics()) {
             if (d.level() == LoadDiagnostic.Level.ERROR) {
-                out.write(command("error", d.location(), "nsglint: cannot read the file", d.message(), root));
+                out.write(command("error", d.location(), "nsglint: cannot read the file", SafeText.escape(d.message()),
+                        root));
             }
         }
         for (Finding f : report.findings()) {
@@ -49,12 +52,13 @@ public final class GithubReporter implements Reporter {
                 case WARNING -> "warning";
                 case NOTE -> "notice";
             };
-            StringBuilder message = new StringBuilder(f.message());
+            // The message's own lines are joined with LF; a line break inside a name is escaped, never a new line.
+            StringBuilder message = new StringBuilder(SafeText.escape(f.message()));
             if (f.evidence() instanceof Evidence.Flow flow) {
-                message.append("\nwitness: ").append(flow.flow()).append("\ndeciding: ")
-                        .append(flow.deciding().describe());
+                message.append("\nwitness: ").append(SafeText.escape(flow.flow().toString())).append("\ndeciding: ")
+                        .append(SafeText.escape(flow.deciding().describe()));
             } else if (f.evidence() instanceof Evidence.Unknown u) {
-                message.append("\nunknown: ").append(u.reason());
+                message.append("\nunknown: ").append(SafeText.escape(u.reason()));
             }
             String title = f.rule().id() + " " + f.rule().name()
                     + (f.kind() == Finding.Kind.INDETERMINATE ? " (indeterminate)" : "");
@@ -83,9 +87,19 @@ public final class GithubReporter implements Reporter {
         return RepositoryPaths.relative(root, file).orElse(RepositoryPaths.absolute(root, file).toString());
     }
 
-    /** A command's message: '%', CR and LF are escaped so one finding stays one command. */
+    /**
+     * A command's message: '%', CR and LF are escaped so one finding stays one command; any other control or bidi
+     * character from a name is shown as an escape, so it cannot rewrite the log.
+     */
     static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        StringBuilder sb = new StringBuilder(s.length());
+        for (String line : s.split("\n", -1)) {
+            if (!sb.isEmpty()) {
+                sb.append("%0A");
+            }
+            sb.append(SafeText.escape(line).replace("%", "%25"));
+        }
+        return sb.toString();
     }
 
     /** A property value: also ':' and ',' which separate properties. */

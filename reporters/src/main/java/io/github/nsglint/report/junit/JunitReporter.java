@@ -6,6 +6,7 @@ import io.github.nsglint.core.report.Evidence;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
+import io.github.nsglint.core.report.SafeText;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
@@ -61,8 +62,7 @@ public final class JunitReporter implements Reporter {
         List<LoadDiagnostic> errors = new ArrayList<>(report.configurationErrors());
         report.diagnostics().stream().filter(d -> d.level() == LoadDiagnostic.Level.ERROR).forEach(errors::add);
         for (LoadDiagnostic d : errors) {
-            inputs.add(new Case(d.location().file(), "error", "unreadable", d.location().display() + ": " + d.message(),
-                    null));
+            inputs.add(new Case(d.location().file(), "error", "unreadable", d.display(), null));
         }
         if (!inputs.isEmpty()) {
             suites.add(inputs);
@@ -80,19 +80,19 @@ public final class JunitReporter implements Reporter {
             for (int i = 0; i < suites.size(); i++) {
                 x.writeCharacters("\n  ");
                 x.writeStartElement("testsuite");
-                x.writeAttribute("name", suiteNames.get(i));
+                x.writeAttribute("name", SafeText.escape(suiteNames.get(i)));
                 counts(x, suites.get(i));
                 for (Case c : suites.get(i)) {
                     x.writeCharacters("\n    ");
                     x.writeStartElement("testcase");
-                    x.writeAttribute("classname", "nsglint." + suiteNames.get(i).split(" ")[0]);
-                    x.writeAttribute("name", c.name());
+                    x.writeAttribute("classname", "nsglint." + SafeText.escape(suiteNames.get(i).split(" ")[0]));
+                    x.writeAttribute("name", SafeText.escape(c.name()));
                     if (c.kind() != null) {
                         x.writeStartElement(c.kind());
                         if (c.type() != null) {
                             x.writeAttribute("type", c.type());
                         }
-                        x.writeAttribute("message", c.message());
+                        x.writeAttribute("message", SafeText.escape(c.message()));
                         if (c.detail() != null) {
                             x.writeCharacters(c.detail());
                         }
@@ -126,13 +126,16 @@ public final class JunitReporter implements Reporter {
         boolean violated = item.status() == Control.Status.VIOLATED;
         StringBuilder detail = new StringBuilder();
         for (Finding f : open) {
-            detail.append(f.location().display()).append(": ").append(f.severity().toSarifLevel()).append(' ')
-                    .append(f.rule().id()).append(' ').append(f.message()).append('\n');
+            // The detail's own lines are joined with LF; names from the inputs are escaped (XML cannot hold most
+            // control characters, and a CI log must not run them).
+            detail.append(SafeText.escape(f.location().display())).append(": ").append(f.severity().toSarifLevel())
+                    .append(' ').append(SafeText.escape(f.rule().id())).append(' ').append(SafeText.escape(f.message()))
+                    .append('\n');
             if (f.evidence() instanceof Evidence.Flow flow) {
-                detail.append("    witness: ").append(flow.flow()).append("\n    deciding: ")
-                        .append(flow.deciding().describe()).append('\n');
+                detail.append("    witness: ").append(SafeText.escape(flow.flow().toString())).append("\n    deciding: ")
+                        .append(SafeText.escape(flow.deciding().describe())).append('\n');
             } else if (f.evidence() instanceof Evidence.Unknown u) {
-                detail.append("    unknown: ").append(u.reason()).append('\n');
+                detail.append("    unknown: ").append(SafeText.escape(u.reason())).append('\n');
             }
         }
         Finding first = open.stream().filter(f -> !violated || f.kind() == Finding.Kind.VIOLATED).findFirst()

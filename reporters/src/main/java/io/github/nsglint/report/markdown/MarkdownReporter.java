@@ -6,6 +6,7 @@ import io.github.nsglint.core.report.Evidence;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
+import io.github.nsglint.core.report.SafeText;
 import io.github.nsglint.core.report.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -132,12 +133,11 @@ public final class MarkdownReporter implements Reporter {
     /** Text that Markdown and GitHub's HTML must show as written: no markup, no tags, no table breaks. */
     static String text(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
+        for (char c : SafeText.escape(s).toCharArray()) {
             switch (c) {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
-                case '\n', '\r' -> sb.append(' ');
                 case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '!' -> sb.append('\\').append(c);
                 default -> sb.append(c);
             }
@@ -147,6 +147,6 @@ public final class MarkdownReporter implements Reporter {
 
     /** Text inside a code span: backticks cannot be escaped there, so they become quotes. */
     static String code(String s) {
-        return s.replace('`', '\'').replace('\n', ' ').replace("|", "\\|");
+        return SafeText.escape(s).replace('`', '\'').replace("|", "\\|");
     }
 }

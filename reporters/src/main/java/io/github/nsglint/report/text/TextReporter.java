@@ -6,6 +6,7 @@ import io.github.nsglint.core.report.Evidence;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
+import io.github.nsglint.core.report.SafeText;
 import io.github.nsglint.core.report.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -59,13 +60,13 @@ public final class TextReporter implements Reporter {
         }
         for (Finding f : report.findings()) {
             String severity = f.severity().name().toLowerCase(Locale.ROOT);
-            out.write(f.location().display() + ": " + paint(severity, severityColor(f)) + " "
-                    + paint(f.rule().id(), BOLD)
+            out.write(safe(f.location().display()) + ": " + paint(severity, severityColor(f)) + " "
+                    + paint(safe(f.rule().id()), BOLD)
                     + (f.kind() == Finding.Kind.INDETERMINATE ? " (indeterminate)" : "")
                     + (f.baseline() != null ? " (" + f.baseline().sarifName() + ")" : "") + " "
-                    + f.message() + nl);
+                    + safe(f.message()) + nl);
             if (f.isSuppressed()) {
-                out.write(paint("    suppressed: " + f.suppression().justification()
+                out.write(paint("    suppressed: " + safe(f.suppression().justification())
                         + (f.suppression().expires() == null ? "" : " (until " + f.suppression().expires() + ")"),
                         DIM) + nl);
             }
@@ -96,20 +97,27 @@ public final class TextReporter implements Reporter {
 
     private static void evidence(Evidence e, Writer out, String nl) throws IOException {
         if (e instanceof Evidence.Flow flow) {
-            out.write("    witness: " + flow.flow() + nl);
+            out.write("    witness: " + safe(flow.flow().toString()) + nl);
             out.write("    deciding: " + deciding(flow.deciding()) + nl);
         } else if (e instanceof Evidence.Unknown u) {
-            out.write("    unknown: " + u.reason() + (u.at() == null ? "" : " (" + u.at().display() + ")") + nl);
+            out.write("    unknown: " + safe(u.reason()) + (u.at() == null ? "" : " (" + safe(u.at().display()) + ")")
+                    + nl);
             if (u.candidate() != null) {
-                out.write("    would break it: " + u.candidate().flow() + ", " + deciding(u.candidate().deciding()) + nl);
+                out.write("    would break it: " + safe(u.candidate().flow().toString()) + ", "
+                        + deciding(u.candidate().deciding()) + nl);
             }
         } else if (e instanceof Evidence.Property p) {
-            out.write("    found: " + p.found() + nl);
+            out.write("    found: " + safe(p.found()) + nl);
         }
     }
 
     private static String deciding(DecidingRule d) {
-        return d.describe() + (d.location() == null ? "" : " at " + d.location().display());
+        return safe(d.describe() + (d.location() == null ? "" : " at " + d.location().display()));
+    }
+
+    /** Names and texts from the inputs, with control and bidi characters shown as escapes. */
+    private static String safe(String s) {
+        return SafeText.escape(s);
     }
 
     static String summary(Report r) {
