@@ -103,9 +103,10 @@ public final class NsgLintCli {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            // Inputs are bounded (32 MiB per file), but a huge estate can still outgrow a small default heap.
+            // A file that does not fit fails alone (ModelLoader); this is what is left: the run as a whole.
             err.println("nsglint: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                    + " MiB heap); give the JVM more with NSGLINT_JAVA_OPTS=-Xmx2g, or lint fewer files per run");
+                    + " MiB heap) with all files read: every file is bounded on its own, so the estate together did"
+                    + " not fit; lint it in parts, or give the JVM more with NSGLINT_JAVA_OPTS=-Xmx2g");
             return ExitCode.BAD_INPUT.code();
         }
     }

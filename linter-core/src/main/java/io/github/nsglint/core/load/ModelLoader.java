@@ -85,8 +85,7 @@ public final class ModelLoader {
         List<FileLoad> loads = IntStream.range(0, files.size()).parallel()
                 .mapToObj(i -> {
                     Path file = files.get(i);
-                    FileLoad l = loadFile(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters),
-                            true);
+                    FileLoad l = loadAlone(file, pairs.getOrDefault(file.toAbsolutePath().normalize(), parameters));
                     if (stream && l.links() != null && l.links().selfContained()) {
                         alone.built(file, model(List.of(l))); // saves reading it again, if it stays alone
                     }
@@ -232,6 +231,22 @@ public final class ModelLoader {
         }
         boolean linted = loadFile(file, name, root, explicitParameters, resources, gaps, diagnostics);
         return new FileLoad(linted, loaded, resources, gaps, diagnostics, firstRead);
+    }
+
+    /**
+     * Loads one file so that it fails alone. Every input is bounded before memory is spent on it (the file size, the
+     * evaluation budget), so running out of memory here is a last resort: the file's partial tree is dropped, which
+     * frees what it took, and the file is a located error while the others are still linted and reported.
+     */
+    private FileLoad loadAlone(Path file, Path parameters) {
+        try {
+            return loadFile(file, parameters, true);
+        } catch (OutOfMemoryError e) {
+            return new FileLoad(false, null, List.of(), List.of(), List.of(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
+                    SourceLocation.caret(display(file), 1, 1), "ran out of memory reading this file ("
+                            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB heap, shared with the other"
+                            + " files read at the same time); nothing of it is judged")), true);
+        }
     }
 
     /** Hashed here, on the loading threads, as the file is read: the report names each file's SHA-256. */
