@@ -26,6 +26,7 @@ import io.github.nsglint.core.model.VirtualHubConnection;
 import io.github.nsglint.core.model.VirtualMachine;
 import io.github.nsglint.core.model.VirtualNetwork;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,6 +90,8 @@ final class ModelBuilder {
         }
         ResourceInstance previous = byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(ResourceIds.key(r.id()), r);
         if (previous != null && !r.id().contains("{unknown")) {
+            // Two deployments of one resource (files, or nested deployments of one file): the later one is what
+            // Azure keeps. One template defining a resource twice is reported by the expander.
             diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.NOTE, r.location(), r.type() + " '" + r.id()
                     + "' is declared more than once (also at " + previous.location().display()
                     + "); the last declaration is used"));
@@ -186,10 +189,32 @@ final class ModelBuilder {
                 }
             }
             rules = Field.known(List.copyOf(list));
+            reportRepeatedRuleNames(name(r).known().orElse(r.id()), list);
         } else {
             rules = retype(inline);
         }
         return new NetworkSecurityGroup(r.id(), name(r), rules, Field.known(true), r.deployment(), r.location());
+    }
+
+    /**
+     * A rule's name is "a unique name within the network security group" (Microsoft's NSG overview), so Azure
+     * rejects an NSG with two rules of one name (compared without regard to case, as Azure compares names). Both
+     * stay in the NSG and are judged: neither hides the other.
+     */
+    private void reportRepeatedRuleNames(String nsgName, List<SecurityRule> rules) {
+        Map<String, SecurityRule> seen = new HashMap<>();
+        for (SecurityRule rule : rules) {
+            String n = rule.name().known().orElse(null);
+            if (n == null) {
+                continue;
+            }
+            SecurityRule earlier = seen.putIfAbsent(n.toLowerCase(Locale.ROOT), rule);
+            if (earlier != null) {
+                diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR, rule.location(), "NSG " + nsgName
+                        + " has two rules named '" + n + "' (also at " + earlier.location().display() + "): a rule's"
+                        + " name must be unique within its NSG, so Azure rejects it; both rules are judged"));
+            }
+        }
     }
 
     // ---- VNets, subnets, peerings ------------------------------------------------------------------------

@@ -223,7 +223,8 @@ public final class ModelLoader {
         try {
             byte[] bytes = JsonReader.bytes(file, name);
             loaded = new LoadResult.LoadedFile(name, bytes.length, firstRead && hashFiles ? sha256(bytes) : "");
-            root = reader.read(bytes, name);
+            root = reader.read(bytes, name, e -> diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
+                    SourceLocation.caret(e.file(), e.line(), e.column()), e.errorMessage())));
         } catch (TemplateLoadException e) {
             diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
                     SourceLocation.caret(e.file(), e.line(), e.column()), e.errorMessage()));

@@ -43,4 +43,9 @@ public record ResourceInstance(
         requireNonNull(deployment, "deployment is null");
         requireNonNull(location, "location is null");
     }
+
+    /** The same resource under another ID: an earlier copy of a resource defined twice, kept so it is judged. */
+    public ResourceInstance withId(String otherId) {
+        return new ResourceInstance(type, name, otherId, scope, properties, sku, region, metadata, deployment, location);
+    }
 }

@@ -83,6 +83,8 @@ public final class TemplateExpander {
          * at most 4 MB after expansion, and each nested template has its own. Past it Azure rejects the template,
          * so it is an error, like malformed JSON, and nothing more of it is evaluated.
          */
+        /** Per template being expanded (nested ones too): where each resource it deploys is, by lower-case ID. */
+        private final java.util.ArrayDeque<Map<String, Integer>> definedHere = new java.util.ArrayDeque<>();
         private long deployedSize;
         private long deployableSize = EvaluationBudget.MAX_TEMPLATE_SIZE;
         private boolean tooLarge;
@@ -92,6 +94,16 @@ public final class TemplateExpander {
         }
 
         void template(JObject template, Scope scope, DeploymentTarget target, Field<Boolean> condition, int depth) {
+            definedHere.push(new HashMap<>());
+            try {
+                resources(template, scope, target, condition, depth);
+            } finally {
+                definedHere.pop();
+            }
+        }
+
+        private void resources(JObject template, Scope scope, DeploymentTarget target, Field<Boolean> condition,
+                int depth) {
             JNode resources = template.getOrNull("resources");
             if (resources instanceof JArray list) {
                 for (JNode r : list.elements()) {
@@ -194,8 +206,10 @@ public final class TemplateExpander {
                 JNode sku = evaluator.resolve(orNull(decl.getOrNull("sku"), decl), scope);
                 JNode region = evaluator.resolve(orNull(decl.getOrNull("location"), decl), scope);
                 JNode metadata = evaluator.resolve(orNull(decl.getOrNull("metadata"), decl), scope);
-                resources.add(new ResourceInstance(type, fullNameNode, id, extended, properties, sku, region, metadata,
-                        new Deployment(Deployment.Origin.TEMPLATE, condition), decl.location()));
+                ResourceInstance made = new ResourceInstance(type, fullNameNode, id, extended, properties, sku, region,
+                        metadata, new Deployment(Deployment.Origin.TEMPLATE, condition), decl.location());
+                definedOnce(made, condition);
+                resources.add(made);
             }
             JNode children = decl.getOrNull("resources");
             if (children instanceof JArray list) {
@@ -203,6 +217,32 @@ public final class TemplateExpander {
                 for (JNode child : list.elements()) {
                     declaration(child, scope, target, self, condition, depth);
                 }
+            }
+        }
+
+        /**
+         * A template that defines one resource twice is one Azure rejects ("defined multiple times"); a nested
+         * deployment redeploying it is not, and is not checked here. Only certain deployments count (a condition
+         * that is not known true may never deploy). The later one takes the resource's place; an earlier NSG stays
+         * in the model under its own ID, so its rules are judged too and an insecure first copy is never hidden.
+         */
+        private void definedOnce(ResourceInstance made, Field<Boolean> condition) {
+            if (!(condition instanceof Field.Known<Boolean> k && k.value()) || made.id().contains("{unknown")) {
+                return;
+            }
+            Integer earlier = definedHere.peek().put(made.id().toLowerCase(Locale.ROOT), resources.size());
+            if (earlier == null) {
+                return;
+            }
+            ResourceInstance first = resources.get(earlier);
+            boolean nsg = made.type().equalsIgnoreCase("Microsoft.Network/networkSecurityGroups");
+            diagnostics.add(LoadDiagnostic.Level.ERROR, made.location(), made.type() + " '" + made.id()
+                    + "' is defined twice in this template (also at " + first.location().display() + "): Azure"
+                    + " rejects a template that defines a resource more than once"
+                    + (nsg ? "; both are judged" : "; this later one is used"));
+            if (nsg) {
+                resources.set(earlier, first.withId(first.id() + "#" + first.location().line() + ":"
+                        + first.location().column()));
             }
         }
 

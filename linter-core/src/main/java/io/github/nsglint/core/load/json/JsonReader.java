@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -91,17 +92,35 @@ public final class JsonReader {
      * in, is decoded and parsed as text, so errors read the same either way.
      */
     public JNode read(byte[] bytes, String displayName) {
+        return read(bytes, displayName, null);
+    }
+
+    /**
+     * As {@link #read(byte[], String)}; each name repeated in an object (exactly, or differing only in case) is
+     * given to {@code repeats}, at the repetition.
+     */
+    public JNode read(byte[] bytes, String displayName, Consumer<TemplateLoadException> repeats) {
         boolean ascii = isAscii(bytes);
         if (!mightBeUtf16Or32(bytes) && (ascii || !hasByteOrderMark(bytes) && isUtf8(bytes))) {
+            List<TemplateLoadException> found = new java.util.ArrayList<>();
             try {
-                return parse(factory.createParser(bytes), displayName,
-                        () -> new String(bytes, StandardCharsets.UTF_8), ascii ? null : bytes);
+                JNode root = parse(factory.createParser(bytes), displayName,
+                        () -> new String(bytes, StandardCharsets.UTF_8), ascii ? null : bytes,
+                        repeats == null ? null : found::add);
+                found.forEach(repeats == null ? e -> { } : repeats);
+                return root;
             } catch (TemplateLoadException | IOException e) {
                 // Jackson's byte parser words some errors differently and places some a column off; the text
                 // parser below reports it as it always has.
             }
         }
-        return parse(decode(bytes, displayName), displayName);
+        String content = decode(bytes, displayName);
+        String text = !content.isEmpty() && content.charAt(0) == '\uFEFF' ? content.substring(1) : content;
+        try {
+            return parse(factory.createParser(text), displayName, () -> text, null, repeats);
+        } catch (IOException e) {
+            throw new TemplateLoadException(displayName, 1, 1, "cannot read JSON: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -200,12 +219,17 @@ public final class JsonReader {
      * {@code utf8} the bytes of a byte parser whose columns must be counted again in characters (else null).
      */
     private JNode parse(JsonParser parser, String displayName, Supplier<String> content, byte[] utf8) {
+        return parse(parser, displayName, content, utf8, null);
+    }
+
+    private JNode parse(JsonParser parser, String displayName, Supplier<String> content, byte[] utf8,
+            Consumer<TemplateLoadException> repeats) {
         try (parser) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new TemplateLoadException(displayName, 1, 1, "file is empty: expected a JSON value", null);
             }
-            JNode root = new TreeBuilder(parser, displayName, utf8).value(first, PointerPath.ROOT);
+            JNode root = new TreeBuilder(parser, displayName, utf8, repeats).value(first, PointerPath.ROOT);
             JsonLocation after = parser.currentLocation();
             // A text parser counts characters, a byte parser bytes. Beyond ASCII the two differ, but an error
             // found on the byte path is reported again from the text (read), so this offset never meets text it
@@ -267,11 +291,30 @@ public final class JsonReader {
         private final JsonParser parser;
         private final String file;
         private final byte[] utf8;
+        /** Where repeated names go; null when the caller does not ask. */
+        private final Consumer<TemplateLoadException> repeats;
 
-        TreeBuilder(JsonParser parser, String file, byte[] utf8) {
+        TreeBuilder(JsonParser parser, String file, byte[] utf8, Consumer<TemplateLoadException> repeats) {
             this.parser = parser;
             this.file = file;
             this.utf8 = utf8;
+            this.repeats = repeats;
+        }
+
+        /**
+         * A name given twice in one object, or twice differing only in case: JSON readers keep one, and Azure reads
+         * property names without regard to case, so one of the two values is silently lost. Reported at the second,
+         * naming the first, so neither can hide the other.
+         */
+        private void repeated(Members.Builder members, String name, JNode earlier, JsonLocation keyAt) {
+            String first = members.repeatedName();
+            String where = earlier.location().line() + ":" + earlier.location().column();
+            repeats.accept(new TemplateLoadException(file, keyAt.getLineNr(), column(keyAt), first.equals(name)
+                    ? "'" + name + "' is given twice in this object (the first value at " + where + "): nsglint, like"
+                            + " JSON readers, takes this later value and the earlier one is lost; keep one"
+                    : "'" + name + "' and '" + first + "' (value at " + where + ") are one property to Azure, which"
+                            + " reads names without regard to case; nsglint reads the one spelled as the property"
+                            + " is documented, else the first: keep one", null));
         }
 
         JNode value(JsonToken token, PointerPath pointer) throws IOException {
@@ -284,8 +327,12 @@ public final class JsonReader {
                     JsonToken t;
                     while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
                         String name = parser.currentName();
+                        JsonLocation keyAt = repeats == null ? null : parser.currentTokenLocation();
                         JsonToken valueToken = parser.nextToken();
-                        members.put(name, value(valueToken, pointer.member(name)));
+                        JNode earlier = members.put(name, value(valueToken, pointer.member(name)));
+                        if (earlier != null && repeats != null) {
+                            repeated(members, name, earlier, keyAt);
+                        }
                     }
                     return new JObject(members.build(), end(line, column, pointer));
                 }

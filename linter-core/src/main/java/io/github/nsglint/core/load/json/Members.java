@@ -170,19 +170,33 @@ final class Members extends AbstractMap<String, JNode> {
         };
     }
 
-    /** Collects members in order; a repeated name keeps its first position and takes the last value, as JSON readers do. */
+    /**
+     * Collects members in order; a repeated name keeps its first position and takes the last value, as JSON readers
+     * do. {@link #put} returns what the new member repeats, so the reader can report it.
+     */
     static final class Builder {
         private String[] keys = new String[8];
         private JNode[] values = new JNode[8];
         private int size;
         private Map<String, Integer> index;
+        private Map<String, Integer> caseless;
+        /** The name of the member the last {@link #put} repeated, or null. */
+        private String repeatedName;
 
-        void put(String key, JNode value) {
+        /**
+         * Adds a member; returns the earlier value of a member with the same name, or with a name that differs only
+         * in case (a second property to JSON, the same one to Azure), else null.
+         */
+        JNode put(String key, JNode value) {
             int at = find(key);
             if (at >= 0) {
+                JNode earlier = values[at];
                 values[at] = value;
-                return;
+                repeatedName = key;
+                return earlier;
             }
+            int other = findIgnoringCase(key);
+            repeatedName = other >= 0 ? keys[other] : null;
             if (size == keys.length) {
                 keys = copy(keys, new String[size * 2]);
                 values = copy(values, new JNode[size * 2]);
@@ -191,13 +205,30 @@ final class Members extends AbstractMap<String, JNode> {
             values[size] = value;
             if (index != null) {
                 index.put(key, size);
+                caseless.putIfAbsent(key.toLowerCase(java.util.Locale.ROOT), size);
             } else if (size == INDEX_ABOVE) {
                 index = new HashMap<>();
+                caseless = new HashMap<>();
                 for (int i = 0; i <= size; i++) {
                     index.put(keys[i], i);
+                    caseless.putIfAbsent(keys[i].toLowerCase(java.util.Locale.ROOT), i);
                 }
             }
             size++;
+            return other >= 0 ? values[other] : null;
+        }
+
+        private int findIgnoringCase(String key) {
+            if (caseless != null) {
+                Integer i = caseless.get(key.toLowerCase(java.util.Locale.ROOT));
+                return i == null ? -1 : i;
+            }
+            for (int i = 0; i < size; i++) {
+                if (keys[i].equalsIgnoreCase(key)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private int find(String key) {
@@ -211,6 +242,11 @@ final class Members extends AbstractMap<String, JNode> {
                 }
             }
             return -1;
+        }
+
+        /** The name the last {@link #put} repeated (the same, or differing in case), or null. */
+        String repeatedName() {
+            return repeatedName;
         }
 
         Members build() {
