@@ -82,11 +82,22 @@ class QuickstartCorpusTest {
                 failures.add(t + ": " + e);
             }
         }
-        assertEquals(List.of(), failures);
+        // One template of the corpus is one Azure rejects as its parameters file is written: the file names three
+        // NSGs GEN-UNIQUE-8, a placeholder the quickstart pipeline replaces with unique names. nsglint lints what it
+        // is given: the NSG is defined twice, and then three times.
+        List<String> expected = List.of(
+                "parameterized-linked-templates/azuredeploy.json:375:9: error: Microsoft.Network/networkSecurityGroups",
+                "parameterized-linked-templates/azuredeploy.json:386:9: error: Microsoft.Network/networkSecurityGroups");
+        assertEquals(expected.size(), failures.size(), failures.toString());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(failures.get(i).contains(expected.get(i)) && failures.get(i).contains("GEN-UNIQUE-8' is defined"
+                    + " twice in this template"), failures.get(i));
+        }
         // Exact, as measured on the fixed corpus: a change in what the loader sees must be a conscious one.
         // The 7 unknown rule lists are NSGs of nested templates linted alone, whose rules are a parameter
         // with no value.
-        assertEquals(438, nsgs, "NSGs");
+        // 438 NSGs, and the two earlier copies of the GEN-UNIQUE-8 NSG defined three times, judged too.
+        assertEquals(440, nsgs, "NSGs");
         assertEquals(971, rules, "known rules");
         assertEquals(7, unknownRuleLists, "NSGs with an unknown rule list");
         System.out.printf("corpus: %d templates, %d NSGs, %d rules, %d NSGs with an unknown rule list%n",
