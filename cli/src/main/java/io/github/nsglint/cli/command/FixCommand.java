@@ -10,6 +10,7 @@ import io.github.nsglint.core.load.json.JsonReader;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Fix;
 import io.github.nsglint.core.report.Report;
+import io.github.nsglint.core.report.SafeText;
 import jakarta.json.Json;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
@@ -80,7 +81,7 @@ public final class FixCommand implements Callable<Integer> {
                 try {
                     FileRewrite.check(Path.of(file));
                 } catch (InputFileException e) {
-                    err.println(file + ":1:1: error: " + e.getMessage());
+                    err.println(SafeText.escape(file) + ":1:1: error: " + e.getMessage());
                     err.println("nsglint: nothing was fixed");
                     return ExitCode.BAD_INPUT.code();
                 }
@@ -89,19 +90,20 @@ public final class FixCommand implements Callable<Integer> {
                 if (!rewrite(Path.of(e.getKey()), e.getValue(), err)) {
                     return ExitCode.BAD_INPUT.code();
                 }
-                err.println("nsglint: " + e.getKey() + ": added " + e.getValue().size() + " rule"
+                err.println("nsglint: " + SafeText.escape(e.getKey()) + ": added " + e.getValue().size() + " rule"
                         + (e.getValue().size() == 1 ? "" : "s"));
             }
         } else {
             if (byFile.size() > 1) {
-                err.println("nsglint: " + byFile.size() + " files need fixes " + byFile.keySet() + ", and a JSON Patch"
+                err.println("nsglint: " + byFile.size() + " files need fixes " + SafeText.escape(byFile.keySet().toString())
+                        + ", and a JSON Patch"
                         + " changes one document: pass one file, or use --write");
                 return ExitCode.BAD_INPUT.code();
             }
             out.println(patch(byFile.values().stream().findFirst().orElse(List.of())));
             out.flush();
         }
-        byFile.values().forEach(list -> list.forEach(f -> err.println("  " + f.description())));
+        byFile.values().forEach(list -> list.forEach(f -> err.println("  " + SafeText.escape(f.description()))));
         long left = unfixed(report, byFile);
         err.println("nsglint: " + fixed + " rule" + (fixed == 1 ? "" : "s") + (write ? " added" : " to add")
                 + (left == 0 ? "" : "; " + left + (left == 1 ? " finding needs" : " findings need")
@@ -165,7 +167,7 @@ public final class FixCommand implements Callable<Integer> {
             FileRewrite.replace(file, FixApplier.apply(text, file.toString(), fixes));
             return true;
         } catch (InputFileException | IllegalStateException e) {
-            err.println(file + ":1:1: error: cannot write the fixes: " + e.getMessage());
+            err.println(SafeText.escape(file.toString()) + ":1:1: error: cannot write the fixes: " + e.getMessage());
             return false;
         }
     }

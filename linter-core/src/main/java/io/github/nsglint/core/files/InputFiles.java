@@ -34,6 +34,9 @@ public final class InputFiles {
         } catch (IOException e) {
             throw new InputFileException("cannot read file: " + e.getMessage());
         }
+        if (!attributes.isRegularFile() && isDevNull(file)) {
+            return new byte[0]; // the empty file by convention (--config /dev/null); reading it ends at once
+        }
         if (!attributes.isRegularFile()) {
             // Opening a FIFO would wait for a writer and a device never ends: neither is opened.
             throw new InputFileException(attributes.isDirectory() ? "a folder, not a file"
@@ -68,6 +71,14 @@ public final class InputFiles {
             throw e;
         } catch (IOException e) {
             throw new InputFileException("cannot read file: " + e.getMessage());
+        }
+    }
+
+    private static boolean isDevNull(Path file) {
+        try {
+            return file.toRealPath().equals(Path.of("/dev/null"));
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -38,6 +38,12 @@ class InputFilesTest {
     }
 
     @Test
+    void devNullIsTheEmptyFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/null")));
+        assertArrayEquals(new byte[0], InputFiles.read(Path.of("/dev/null"), 16));
+    }
+
+    @Test
     void aLinkToADeviceIsRefusedAndABrokenLinkNamed() throws Exception {
         Path zero = Files.createSymbolicLink(dir.resolve("zero.json"), Path.of("/dev/zero"));
         assertEquals("not a regular file (a device, FIFO or socket): not read",
