@@ -60,9 +60,11 @@ public final class NsgLintCli {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(PrintWriter rawOut, PrintWriter rawErr, String... args) {
-        // The text format paints only on a terminal (System.console()): only there may its colours pass.
-        GuardedWriter out = GuardedWriter.of(rawOut, System.console() != null);
-        GuardedWriter err = GuardedWriter.of(rawErr, false);
+        // The text format (and picocli's help) paints only on a terminal (System.console()): only there may colours
+        // pass; every other escape sequence is shown escaped everywhere.
+        boolean terminal = System.console() != null;
+        GuardedWriter out = GuardedWriter.of(rawOut, terminal);
+        GuardedWriter err = GuardedWriter.of(rawErr, terminal);
         try {
             return execute(out, err, args);
         } finally {
