@@ -46,27 +46,31 @@ public final class InputFiles {
             throw new InputFileException(tooLarge(attributes.size(), false, maxBytes));
         }
         try (InputStream in = Files.newInputStream(file)) {
-            // The size can change between the look and the read (or lie, as /proc's do): read one byte past the
-            // bound and no more.
-            byte[] buffer = new byte[(int) Math.min(maxBytes + 1, Math.max(attributes.size() + 1, 8192))];
-            int length = 0;
-            while (true) {
-                if (length == buffer.length) {
-                    if (length > maxBytes) {
-                        throw new InputFileException(tooLarge(length, true, maxBytes));
-                    }
-                    buffer = Arrays.copyOf(buffer, (int) Math.min(maxBytes + 1, (long) buffer.length * 2));
-                }
-                int n = in.read(buffer, length, buffer.length - length);
-                if (n < 0) {
-                    break;
-                }
-                length += n;
+            // Read what the file says it holds, then look for one byte more: the size can change between the look
+            // and the read (or lie, as /proc's do), and the bound holds on what is read.
+            byte[] buffer = new byte[(int) attributes.size()];
+            int length = in.readNBytes(buffer, 0, buffer.length);
+            if (length < buffer.length) {
+                return Arrays.copyOf(buffer, length);
             }
-            if (length > maxBytes) {
-                throw new InputFileException(tooLarge(length, true, maxBytes));
+            int next = in.read();
+            if (next < 0) {
+                return buffer;
             }
-            return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+            java.io.ByteArrayOutputStream more = new java.io.ByteArrayOutputStream();
+            more.write(buffer, 0, length);
+            more.write(next);
+            byte[] chunk = new byte[8192];
+            long total = length + 1L;
+            int n;
+            while (total <= maxBytes && (n = in.read(chunk, 0, (int) Math.min(chunk.length, maxBytes + 1 - total))) > 0) {
+                more.write(chunk, 0, n);
+                total += n;
+            }
+            if (total > maxBytes) {
+                throw new InputFileException(tooLarge(total, true, maxBytes));
+            }
+            return more.toByteArray();
         } catch (InputFileException e) {
             throw e;
         } catch (IOException e) {
@@ -85,9 +89,15 @@ public final class InputFiles {
     /** The file as strict UTF-8 text (a byte order mark is kept); at most {@code maxBytes}. */
     public static String readUtf8(Path file, long maxBytes) throws InputFileException {
         byte[] bytes = read(file, maxBytes);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text; // nothing was replaced, so every byte was UTF-8
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            // A replacement character: either the file holds one, or a byte was not UTF-8. Decode strictly to tell.
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return text;
         } catch (CharacterCodingException e) {
             throw new InputFileException("not a UTF-8 text file");
         }

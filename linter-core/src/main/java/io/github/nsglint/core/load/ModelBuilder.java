@@ -202,6 +202,17 @@ final class ModelBuilder {
      * stay in the NSG and are judged: neither hides the other.
      */
     private void reportRepeatedRuleNames(String nsgName, List<SecurityRule> rules) {
+        // Sorted names side by side tell whether any repeats, with one array; the common case ends there.
+        String[] names = rules.stream().map(r -> r.name().known().orElse(null)).filter(java.util.Objects::nonNull)
+                .toArray(String[]::new);
+        java.util.Arrays.sort(names, String.CASE_INSENSITIVE_ORDER);
+        boolean repeats = false;
+        for (int i = 1; i < names.length && !repeats; i++) {
+            repeats = names[i].equalsIgnoreCase(names[i - 1]);
+        }
+        if (!repeats) {
+            return;
+        }
         Map<String, SecurityRule> seen = new HashMap<>();
         for (SecurityRule rule : rules) {
             String n = rule.name().known().orElse(null);

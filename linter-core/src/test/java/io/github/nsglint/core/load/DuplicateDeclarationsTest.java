@@ -85,10 +85,10 @@ class DuplicateDeclarationsTest {
                 + " \"access\": \"Allow\", \"protocol\": \"Tcp\",\n\"SourceAddressPrefix\": \"*\","
                 + " \"sourceAddressPrefix\": \"10.0.0.0/8\", \"sourcePortRange\": \"*\",\n"
                 + "\"destinationAddressPrefix\": \"*\", \"destinationPortRange\": \"22\", \"destinationPortRange\": \"23\"}}"));
-        assertEquals(List.of("t.json:4:29: error: 'sourceAddressPrefix' and 'SourceAddressPrefix' (value at 4:24) are one"
+        assertEquals(List.of("t.json:4:52: error: 'sourceAddressPrefix' and 'SourceAddressPrefix' (value at 4:24) are one"
                 + " property to Azure, which reads names without regard to case; nsglint reads the one spelled as the"
                 + " property is documented, else the first: keep one",
-                "t.json:5:64: error: 'destinationPortRange' is given twice in this object (the first value at 5:58):"
+                "t.json:5:88: error: 'destinationPortRange' is given twice in this object (the first value at 5:58):"
                         + " nsglint, like JSON readers, takes this later value and the earlier one is lost; keep one"),
                 errors(r));
         assertTrue(r.hasInputErrors(), "never a pass");

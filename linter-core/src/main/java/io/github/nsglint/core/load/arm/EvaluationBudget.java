@@ -7,6 +7,7 @@ import io.github.nsglint.core.load.json.JString;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What evaluating one file may cost, checked before the work is done, so a hostile template (a string doubled 40
@@ -38,7 +39,7 @@ final class EvaluationBudget {
      */
     static final long CALL = 64;
 
-    /** Sizes of the arrays and objects measured so far: shared parts are measured once. */
+    /** Sizes of the function results measured so far: the values that can be shared are measured once. */
     private final Map<JNode, Long> sizes = new IdentityHashMap<>();
     private final long maxWork;
     private long work;
@@ -83,27 +84,42 @@ final class EvaluationBudget {
     /** Fails when a value of {@code size} would be larger than any template Azure accepts. */
     static void requireSize(long size, String what) {
         if (size > MAX_VALUE_SIZE) {
-            throw new ArmEvaluationException(String.format(Locale.ROOT, "%s would be %s bytes or more, larger than"
-                    + " the %,d bytes Azure accepts for a whole template", what, size == Long.MAX_VALUE ? "2^63"
-                    : String.format(Locale.ROOT, "%,d", size), MAX_VALUE_SIZE));
+            throw tooLarge(size, what);
         }
     }
 
+    /** As {@link #requireSize(long, String)}, naming what is measured only when it is too large. */
+    static void requireSize(long size, Supplier<String> what) {
+        if (size > MAX_VALUE_SIZE) {
+            throw tooLarge(size, what.get());
+        }
+    }
+
+    private static ArmEvaluationException tooLarge(long size, String what) {
+        return new ArmEvaluationException(String.format(Locale.ROOT, "%s would be %s bytes or more, larger than the"
+                + " %,d bytes Azure accepts for a whole template", what, size == Long.MAX_VALUE ? "2^63"
+                : String.format(Locale.ROOT, "%,d", size), MAX_VALUE_SIZE));
+    }
+
     /**
-     * Checks that {@code value} is within the size bound. Measuring is not counted as work: each array and object
-     * is measured once, and each was made by counted work or read from the file.
+     * Checks that a function's result is within the size bound, and remembers its size. Measuring is not counted
+     * as work: a result is measured once, and what it holds was made by counted work or read from the file.
      */
-    JNode requireWithinSize(JNode value, String what) {
+    JNode requireWithinSize(JNode value, Supplier<String> what) {
         if (value instanceof JArray || value instanceof JObject) {
-            requireSize(size(value), what);
+            long size = size(value);
+            sizes.put(value, size);
+            requireSize(size, what);
         }
         return value;
     }
 
     /**
-     * A lower bound of the size of {@code n}'s compact JSON text, in bytes, at most a little past
-     * {@link #MAX_VALUE_SIZE}: a string is its length and quotes, an array or object its brackets, separators,
-     * keys and members. Shared parts are counted each time they appear, as in the text, but measured once.
+     * A lower bound of the size of {@code n}'s compact JSON text, in bytes: a string is its length and quotes, an
+     * array or object its brackets, separators, keys and members. Shared parts count each time they appear, as in
+     * the text. Every value that can be shared got there as a function's result ({@code variables()},
+     * {@code createArray()}, ...), whose size is remembered ({@link #requireWithinSize}), so a value doubled forty
+     * times by sharing is measured in forty steps, not 2^40; the rest is a tree, walked once.
      */
     long size(JNode n) {
         if (n instanceof JString s) {
@@ -115,10 +131,9 @@ final class EvaluationBudget {
                 return known;
             }
             long total = 2;
-            for (JNode e : a.elements()) {
-                total = saturatingAdd(total, size(e) + 1);
+            for (int i = 0, count = a.size(); i < count; i++) {
+                total = saturatingAdd(total, size(a.get(i)) + 1);
             }
-            sizes.put(a, total);
             return total;
         }
         if (n instanceof JObject o) {
@@ -126,12 +141,9 @@ final class EvaluationBudget {
             if (known != null) {
                 return known;
             }
-            long total = 2;
-            for (Map.Entry<String, JNode> e : o.members().entrySet()) {
-                total = saturatingAdd(total, e.getKey().length() + 4L + size(e.getValue()));
-            }
-            sizes.put(o, total);
-            return total;
+            long[] total = {2};
+            o.members().forEach((k, v) -> total[0] = saturatingAdd(total[0], k.length() + 4L + size(v)));
+            return total[0];
         }
         return 1;
     }

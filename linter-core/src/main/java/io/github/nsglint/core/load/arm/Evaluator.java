@@ -46,7 +46,7 @@ final class Evaluator {
                     out.add(r);
                 }
             }
-            return out == null ? a : withinSize(new JArray(out, a.location()), scope, "this array");
+            return out == null ? a : new JArray(out, a.location());
         }
         if (node instanceof JObject o) {
             return resolveObject(o, scope);
@@ -78,16 +78,7 @@ final class Evaluator {
             }
             index++;
         }
-        return out == null ? o : withinSize(new JObject(out, o.location()), scope, "this object");
-    }
-
-    /** A value built from evaluated parts, or Unknown with a warning when it is larger than Azure accepts. */
-    private JNode withinSize(JNode built, Scope scope, String what) {
-        try {
-            return scope.template().budget().requireWithinSize(built, what);
-        } catch (ArmEvaluationException e) {
-            return unknown(scope, built.location(), e);
-        }
+        return out == null ? o : new JObject(out, o.location());
     }
 
     private static Map<String, JNode> copyFirst(JObject o, int count) {
@@ -142,7 +133,7 @@ final class Evaluator {
                 JNode element = input == null ? JNumber.of(i, loop.location())
                         : resolve(input, scope.withLoop(name, i, false));
                 size += budget.size(element) + 1;
-                EvaluationBudget.requireSize(size, "copy loop '" + name + "'");
+                EvaluationBudget.requireSize(size, () -> "copy loop '" + name + "'");
                 out.add(element);
             }
             return new JArray(out, loop.location());
@@ -195,7 +186,7 @@ final class Evaluator {
             budget.spend(EvaluationBudget.CALL);
             ArmFunction f = functions.lookup(call.name(), scope.template());
             return budget.requireWithinSize(f.call(new Invocation(call, scope, this, at)),
-                    "the value of " + call.name() + "()");
+                    () -> "the value of " + call.name() + "()");
         }
         if (e instanceof Expr.Member m) {
             return member(eval(m.target(), scope, at), m.name());

@@ -89,14 +89,14 @@ final class StringFunctions {
 
     /** A string result: its characters are work, and it must fit in a template. */
     static JString str(String v, Invocation inv) {
-        EvaluationBudget.requireSize(v.length() + 2L, "the string " + inv.name() + "() makes");
+        EvaluationBudget.requireSize(v.length() + 2L, () -> "the string " + inv.name() + "() makes");
         inv.spend(v.length());
         return new JString(v, inv.at());
     }
 
     /** Checks a string's length before it is built. */
     private static void willMake(long length, Invocation inv) {
-        EvaluationBudget.requireSize(length + 2, "the string " + inv.name() + "() makes");
+        EvaluationBudget.requireSize(length + 2, () -> "the string " + inv.name() + "() makes");
     }
 
     static JBool bool(boolean v, Invocation inv) {

@@ -303,13 +303,15 @@ public final class JsonReader {
 
         /**
          * A name given twice in one object, or twice differing only in case: JSON readers keep one, and Azure reads
-         * property names without regard to case, so one of the two values is silently lost. Reported at the second,
-         * naming the first, so neither can hide the other.
+         * property names without regard to case, so one of the two values is silently lost. Reported at the second
+         * value, naming the first, so neither can hide the other (the key's own position would cost every key a
+         * location object; the value's is already made).
          */
-        private void repeated(Members.Builder members, String name, JNode earlier, JsonLocation keyAt) {
+        private void repeated(Members.Builder members, String name, JNode earlier, JNode later) {
             String first = members.repeatedName();
             String where = earlier.location().line() + ":" + earlier.location().column();
-            repeats.accept(new TemplateLoadException(file, keyAt.getLineNr(), column(keyAt), first.equals(name)
+            repeats.accept(new TemplateLoadException(file, later.location().line(), later.location().column(),
+                    first.equals(name)
                     ? "'" + name + "' is given twice in this object (the first value at " + where + "): nsglint, like"
                             + " JSON readers, takes this later value and the earlier one is lost; keep one"
                     : "'" + name + "' and '" + first + "' (value at " + where + ") are one property to Azure, which"
@@ -327,11 +329,11 @@ public final class JsonReader {
                     JsonToken t;
                     while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
                         String name = parser.currentName();
-                        JsonLocation keyAt = repeats == null ? null : parser.currentTokenLocation();
                         JsonToken valueToken = parser.nextToken();
-                        JNode earlier = members.put(name, value(valueToken, pointer.member(name)));
+                        JNode member = value(valueToken, pointer.member(name));
+                        JNode earlier = members.put(name, member);
                         if (earlier != null && repeats != null) {
-                            repeated(members, name, earlier, keyAt);
+                            repeated(members, name, earlier, member);
                         }
                     }
                     return new JObject(members.build(), end(line, column, pointer));

@@ -188,14 +188,33 @@ final class Members extends AbstractMap<String, JNode> {
          * in case (a second property to JSON, the same one to Azure), else null.
          */
         JNode put(String key, JNode value) {
-            int at = find(key);
+            int at;
+            int other = -1;
+            if (index != null) {
+                at = find(key);
+                if (at < 0) {
+                    other = findIgnoringCase(key);
+                }
+            } else {
+                // One pass for the exact name and the first that differs only in case.
+                at = -1;
+                for (int i = 0; i < size; i++) {
+                    String k = keys[i];
+                    if (k.equals(key)) {
+                        at = i;
+                        break;
+                    }
+                    if (other < 0 && k.length() == key.length() && mayFold(k, key) && k.equalsIgnoreCase(key)) {
+                        other = i;
+                    }
+                }
+            }
             if (at >= 0) {
                 JNode earlier = values[at];
                 values[at] = value;
                 repeatedName = key;
                 return earlier;
             }
-            int other = findIgnoringCase(key);
             repeatedName = other >= 0 ? keys[other] : null;
             if (size == keys.length) {
                 keys = copy(keys, new String[size * 2]);
@@ -219,29 +238,26 @@ final class Members extends AbstractMap<String, JNode> {
         }
 
         private int findIgnoringCase(String key) {
-            if (caseless != null) {
-                Integer i = caseless.get(key.toLowerCase(java.util.Locale.ROOT));
-                return i == null ? -1 : i;
+            Integer i = caseless.get(key.toLowerCase(java.util.Locale.ROOT));
+            return i == null ? -1 : i;
+        }
+
+        /**
+         * Whether two names of one length may differ only in case, judged by their first character: ASCII letters
+         * that differ only in case differ only in bit 0x20; anything beyond ASCII is left to equalsIgnoreCase.
+         */
+        private static boolean mayFold(String a, String b) {
+            if (a.isEmpty()) {
+                return true;
             }
-            for (int i = 0; i < size; i++) {
-                if (keys[i].equalsIgnoreCase(key)) {
-                    return i;
-                }
-            }
-            return -1;
+            char x = a.charAt(0);
+            char y = b.charAt(0);
+            return ((x ^ y) & ~0x20) == 0 || x > 0x7f || y > 0x7f;
         }
 
         private int find(String key) {
-            if (index != null) {
-                Integer i = index.get(key);
-                return i == null ? -1 : i;
-            }
-            for (int i = 0; i < size; i++) {
-                if (keys[i].equals(key)) {
-                    return i;
-                }
-            }
-            return -1;
+            Integer i = index.get(key);
+            return i == null ? -1 : i;
         }
 
         /** The name the last {@link #put} repeated (the same, or differing in case), or null. */
