@@ -63,6 +63,7 @@ final class CollectionFunctions {
             return new JArray(out, inv.at());
         }));
         t.register("union", strict(1, Integer.MAX_VALUE, CollectionFunctions::union));
+        t.register("distinct", strict(1, 1, CollectionFunctions::distinct));
         t.register("intersection", strict(1, Integer.MAX_VALUE, CollectionFunctions::intersection));
         t.register("objectkeys", eager(1, 1, (a, inv) -> {
             List<JNode> keys = new ArrayList<>();
@@ -215,6 +216,18 @@ final class CollectionFunctions {
                 if (out.stream().noneMatch(x -> Values.deepEquals(x, e))) {
                     out.add(e);
                 }
+            }
+        }
+        return new JArray(out, inv.at());
+    }
+
+    /** {@code distinct(array)}: each value once (ARM's deep equality), at its first position. */
+    private static JNode distinct(List<JNode> a, Invocation inv) {
+        List<JNode> out = new ArrayList<>();
+        for (JNode e : Values.array(a.get(0), "the argument of distinct()").elements()) {
+            inv.spend(out.size() + 1L);
+            if (out.stream().noneMatch(x -> Values.deepEquals(x, e))) {
+                out.add(e);
             }
         }
         return new JArray(out, inv.at());

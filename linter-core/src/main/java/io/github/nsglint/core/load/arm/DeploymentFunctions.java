@@ -42,6 +42,8 @@ final class DeploymentFunctions {
                 "tenantId", unknown("the tenant", inv.at()),
                 "displayName", unknown("the tenant", inv.at()))));
         t.registerDeploymentTime("deployment", "describes the running deployment (its name, its template link)");
+        t.registerDeploymentTime("deployer", "describes who runs the deployment (its object and tenant IDs), known only"
+                + " at deployment");
         t.registerDeploymentTime("environment", "describes the target cloud, known only at deployment");
         t.registerDeploymentTime("managementgroup", "is the deployment's management group");
     }

@@ -69,16 +69,42 @@ final class Evaluator {
                 }
             } else {
                 JNode r = resolve(e.getValue(), scope);
-                if (r != e.getValue() && out == null) {
+                String name = propertyName(key, e.getValue(), scope);
+                if ((r != e.getValue() || !name.equals(key)) && out == null) {
                     out = copyFirst(o, index);
                 }
                 if (out != null) {
-                    out.put(key, r);
+                    out.put(name, r);
                 }
             }
             index++;
         }
         return out == null ? o : new JObject(out, o.location());
+    }
+
+    /**
+     * A property name that is an expression ({@code "[format('{0}', variables('x'))]"}, what Bicep writes for
+     * {@code {'${x}': v}}) is evaluated, as ARM does; {@code [[} escapes a literal bracket. A name that cannot be
+     * evaluated to a string keeps its text, with a warning.
+     */
+    private String propertyName(String key, JNode value, Scope scope) {
+        if (key.isEmpty() || key.charAt(0) != '[') {
+            return key;
+        }
+        if (key.startsWith("[[")) {
+            return key.substring(1);
+        }
+        if (!ExpressionParser.isExpression(key)) {
+            return key;
+        }
+        JNode name = evaluateString(new JString(key, value.location()), scope);
+        if (name instanceof JString s) {
+            return s.value();
+        }
+        if (!(name instanceof JUnknown)) {
+            unknown(scope, value.location(), "a property name must be a string, not " + name.typeName());
+        }
+        return key;
     }
 
     private static Map<String, JNode> copyFirst(JObject o, int count) {

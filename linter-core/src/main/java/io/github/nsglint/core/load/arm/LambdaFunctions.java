@@ -168,20 +168,26 @@ final class LambdaFunctions {
         return new JObject(out, inv.at());
     }
 
+    /**
+     * {@code groupBy(array, keyLambda[, valueLambda])}: the elements by their key, each group in input order; with a
+     * value lambda, each element is mapped by it before it joins its group.
+     */
     private static JNode groupBy(Invocation inv) {
-        inv.arity(2, 2);
+        inv.arity(2, 3);
         JNode input = inv.arg(0);
         if (input instanceof JUnknown) {
             return input;
         }
         Lambda key = lambda(inv, 1);
+        Lambda value = inv.count() > 2 ? lambda(inv, 2) : null;
         Map<String, List<JNode>> groups = new LinkedHashMap<>();
         for (JNode e : Values.array(input, "the first argument of groupBy()").elements()) {
             JNode k = key.apply(inv, e);
             if (k instanceof JUnknown) {
                 return k;
             }
-            groups.computeIfAbsent(Values.string(k, "the key lambda's result"), x -> new ArrayList<>()).add(e);
+            groups.computeIfAbsent(Values.string(k, "the key lambda's result"), x -> new ArrayList<>())
+                    .add(value == null ? e : value.apply(inv, e));
         }
         Map<String, JNode> out = new LinkedHashMap<>();
         groups.forEach((k, v) -> out.put(k, new JArray(v, inv.at())));

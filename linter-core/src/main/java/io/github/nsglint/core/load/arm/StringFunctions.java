@@ -47,6 +47,7 @@ final class StringFunctions {
         t.register("endswith", eager(2, 2, (a, inv) -> bool(
                 s(a, 0).toLowerCase(Locale.ROOT).endsWith(s(a, 1).toLowerCase(Locale.ROOT)), inv)));
         t.register("substring", eager(2, 3, StringFunctions::substring));
+        t.register("like", eager(2, 2, StringFunctions::like));
         t.register("padleft", eager(2, 3, StringFunctions::padLeft));
         t.register("split", eager(2, 2, StringFunctions::split));
         t.register("string", strict(1, 1, (a, inv) -> str(Values.text(a.get(0)), inv)));
@@ -150,6 +151,26 @@ final class StringFunctions {
             willMake(v.length() + matches * (with.length() - old.length()), inv);
         }
         return str(v.replace(old, with), inv);
+    }
+
+    /**
+     * {@code like(value, pattern)}: whether the value matches a pattern where {@code *} stands for any run of
+     * characters. Whether {@code ?} is a wildcard and whether case counts are not settled by the documentation
+     * nsglint was built from, so the answer is given only where every reading agrees, else it is Unknown with that
+     * reason: a guess here could decide a condition.
+     */
+    private static JNode like(List<JNode> a, Invocation inv) {
+        String v = s(a, 0);
+        String pattern = s(a, 1);
+        inv.spend((long) v.length() + pattern.length());
+        boolean strict = NameGlob.matches(pattern, v, false, false);
+        boolean answer = strict;
+        if (NameGlob.matches(pattern, v, true, false) != answer || NameGlob.matches(pattern, v, false, true) != answer
+                || NameGlob.matches(pattern, v, true, true) != answer) {
+            return new JUnknown("like('" + v + "', '" + pattern + "') depends on whether case counts or '?' is a"
+                    + " wildcard, which nsglint does not know", inv.at());
+        }
+        return bool(answer, inv);
     }
 
     private static JNode substring(List<JNode> a, Invocation inv) {

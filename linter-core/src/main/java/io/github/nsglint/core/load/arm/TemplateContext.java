@@ -36,6 +36,8 @@ final class TemplateContext {
     /** Variables defined by a variable copy loop: their declaration is the loop object. */
     private final Set<String> variableLoops = new HashSet<>();
     private final Map<String, JObject> functions = new HashMap<>();
+    /** languageVersion 2.0 type definitions, by name, for parameters that refer to them. */
+    private final Map<String, JObject> definitions = new HashMap<>();
 
     /**
      * @param supplied parameter values given to this template (parameters file, nested deployment), by
@@ -63,6 +65,11 @@ final class TemplateContext {
         }));
         template.get("functions").filter(JArray.class::isInstance).map(JArray.class::cast)
                 .ifPresent(this::registerFunctions);
+        template.object("definitions").ifPresent(ds -> ds.members().forEach((name, d) -> {
+            if (d instanceof JObject o) {
+                definitions.put(name, o);
+            }
+        }));
     }
 
     private void registerVariableLoops(JArray loops) {
@@ -131,11 +138,13 @@ final class TemplateContext {
         try {
             JNode value;
             Supplier<JNode> supplied = suppliedValues.get(key);
-            if (supplied != null) {
-                value = supplied.get();
+            JNode given = supplied == null ? null : supplied.get();
+            if (given != null && !(given instanceof JNull && decl.has("defaultValue"))) {
+                value = given;
             } else if (decl.has("defaultValue")) {
+                // Not supplied, or supplied as null (a module passing an optional value on): ARM takes the default.
                 value = evaluator.resolve(decl.getOrNull("defaultValue"), Scope.of(this));
-            } else if (decl.getOrNull("nullable") instanceof JBool b && b.value()) {
+            } else if (nullable(decl)) {
                 // languageVersion 2.0: a nullable parameter without a value is null, not unknown.
                 value = new JNull(decl.location());
             } else {
@@ -172,6 +181,25 @@ final class TemplateContext {
         } finally {
             evaluating.remove("v:" + key);
         }
+    }
+
+    /**
+     * Whether a parameter may be null (languageVersion 2.0): {@code "nullable": true} on it, or on the type it names
+     * with {@code "$ref": "#/definitions/T"} (followed through further references, a few deep).
+     */
+    private boolean nullable(JObject decl) {
+        JObject type = decl;
+        for (int depth = 0; depth < 8 && type != null; depth++) {
+            if (type.getOrNull("nullable") instanceof JBool b) {
+                return b.value();
+            }
+            String ref = type.string("$ref").orElse(null);
+            if (ref == null || !ref.startsWith("#/definitions/")) {
+                return false;
+            }
+            type = definitions.get(ref.substring("#/definitions/".length()));
+        }
+        return false;
     }
 
     /** Names of the declared parameters, for messages and for the parameters-file check. */

@@ -83,6 +83,8 @@ public final class TemplateExpander {
          * at most 4 MB after expansion, and each nested template has its own. Past it Azure rejects the template,
          * so it is an error, like malformed JSON, and nothing more of it is evaluated.
          */
+        /** Whether the template being expanded is read in its parent's pass (outer scope), innermost first. */
+        private final java.util.ArrayDeque<Boolean> outerPass = new java.util.ArrayDeque<>();
         /** Per template being expanded (nested ones too): where each resource it deploys is, by lower-case ID. */
         private final java.util.ArrayDeque<Map<String, Integer>> definedHere = new java.util.ArrayDeque<>();
         private long deployedSize;
@@ -323,16 +325,32 @@ public final class TemplateExpander {
                     .orElse(false);
             deployableSize += EvaluationBudget.MAX_TEMPLATE_SIZE; // a nested template has its own limit
             if (!innerScope) {
-                // Outer scope: the nested template's expressions see the parent's parameters and variables.
-                template(template, scope, inner, condition, depth + 1);
+                // Outer scope: the nested template's expressions see the parent's parameters and variables, and
+                // are evaluated in the parent's pass.
+                outerPass.push(true);
+                try {
+                    template(template, scope, inner, condition, depth + 1);
+                } finally {
+                    outerPass.pop();
+                }
                 return;
+            }
+            if (Boolean.TRUE.equals(outerPass.peek())) {
+                // Declared inside an outer-scope template: the parent's pass has already read this template's
+                // strings once, turning an escaped "[[expr]" into "[expr]", which this deployment then evaluates.
+                template = (JObject) unescapeOnce(template);
             }
             Map<String, Supplier<JNode>> supplied = new HashMap<>();
             props.object("parameters").ifPresent(ps -> ps.members().forEach((name, p) ->
                     supplied.put(name.toLowerCase(Locale.ROOT), memoize(() -> suppliedValue(name, p, scope)))));
             TemplateContext context = new TemplateContext(scope.template().file(), template, supplied, inner,
                     evaluator, diagnostics, scope.template().budget());
-            template(template, Scope.of(context), inner, condition, depth + 1);
+            outerPass.push(false);
+            try {
+                template(template, Scope.of(context), inner, condition, depth + 1);
+            } finally {
+                outerPass.pop();
+            }
         }
 
         private JNode suppliedValue(String name, JNode p, Scope outer) {
@@ -368,6 +386,24 @@ public final class TemplateExpander {
             }
             return new DeploymentTarget(subscription, group);
         }
+    }
+
+    /** The tree with one {@code [} taken from every string (and property name) that starts with {@code [[}. */
+    private static JNode unescapeOnce(JNode n) {
+        if (n instanceof JString s) {
+            return s.value().startsWith("[[") ? new JString(s.value().substring(1), s.location()) : s;
+        }
+        if (n instanceof JArray a) {
+            List<JNode> out = new ArrayList<>(a.size());
+            a.elements().forEach(e -> out.add(unescapeOnce(e)));
+            return new JArray(out, a.location());
+        }
+        if (n instanceof JObject o) {
+            Map<String, JNode> out = new java.util.LinkedHashMap<>();
+            o.members().forEach((k, v) -> out.put(k.startsWith("[[") ? k.substring(1) : k, unescapeOnce(v)));
+            return new JObject(out, o.location());
+        }
+        return n;
     }
 
     private static boolean hasChildren(JObject decl) {
