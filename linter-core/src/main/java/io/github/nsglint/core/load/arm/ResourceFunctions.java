@@ -63,7 +63,21 @@ final class ResourceFunctions {
                     args.subList(typeAt + 1, args.size()), inv);
         }));
         String deployed = "reads a deployed resource; its value is known only at deployment";
-        t.registerDeploymentTime("reference", deployed);
+        t.register("reference", inv -> {
+            inv.arity(1, 3);
+            JNode target = inv.arg(0);
+            if (target instanceof JString s) {
+                java.util.Optional<JNode> module = ModuleOutputs.reference(s.value(), inv);
+                if (module.isPresent()) {
+                    // reference(id, api, 'Full') holds the deployment's properties under "properties".
+                    boolean full = inv.count() == 3 && inv.arg(2) instanceof JString f
+                            && f.value().equalsIgnoreCase("full");
+                    return full ? new io.github.nsglint.core.load.json.JObject(java.util.Map.of("properties",
+                            module.get()), inv.at()) : module.get();
+                }
+            }
+            return new io.github.nsglint.core.load.json.JUnknown("reference() " + deployed, inv.at());
+        });
         t.registerDeploymentTime("references", deployed);
         t.registerDeploymentTime("pickzones", "depends on the zones of the target region");
         t.registerDeploymentTime("providers", "reads the resource providers registered in the subscription");

@@ -27,6 +27,10 @@ final class TemplateContext {
     private final Evaluator evaluator;
     private final Diagnostics diagnostics;
     private final EvaluationBudget budget;
+    /** The template's resources (an array, or an object by symbolic name), for references to its modules. */
+    private final JNode resources;
+    /** Modules whose outputs are being evaluated, so one that refers to itself is an error, not a loop. */
+    private final Set<String> modulesEntered = new HashSet<>();
     private final Map<String, JObject> parameterDeclarations = new LinkedHashMap<>();
     private final Map<String, Supplier<JNode>> suppliedValues;
     private final Map<String, JNode> parameterCache = new HashMap<>();
@@ -47,6 +51,7 @@ final class TemplateContext {
             Evaluator evaluator, Diagnostics diagnostics, EvaluationBudget budget) {
         this.file = file;
         this.budget = budget;
+        this.resources = template.getOrNull("resources");
         this.target = target;
         this.evaluator = evaluator;
         this.diagnostics = diagnostics;
@@ -110,6 +115,18 @@ final class TemplateContext {
 
     Diagnostics diagnostics() {
         return diagnostics;
+    }
+
+    JNode resources() {
+        return resources;
+    }
+
+    boolean enterModule(String name) {
+        return modulesEntered.add(name.toLowerCase(Locale.ROOT));
+    }
+
+    void leaveModule(String name) {
+        modulesEntered.remove(name.toLowerCase(Locale.ROOT));
     }
 
     /** The file's evaluation budget, shared by the templates nested in it. */
