@@ -21,8 +21,7 @@ enum InputKind {
 
     static InputKind of(JNode root) {
         if (root instanceof JArray a) {
-            return !a.elements().isEmpty() && a.elements().stream().allMatch(InputKind::isLiveResource)
-                    ? LIVE_RESOURCES : OTHER;
+            return isExportList(a) ? LIVE_RESOURCES : OTHER;
         }
         if (!(root instanceof JObject o)) {
             return OTHER;
@@ -47,8 +46,7 @@ enum InputKind {
             return LIVE_RESOURCES;
         }
         for (String listKey : new String[] {"value", "data"}) {
-            if (o.getOrNull(listKey) instanceof JArray a && !a.elements().isEmpty()
-                    && a.elements().stream().allMatch(InputKind::isLiveResource)) {
+            if (o.getOrNull(listKey) instanceof JArray a && isExportList(a)) {
                 return LIVE_RESOURCES;
             }
         }
@@ -58,6 +56,15 @@ enum InputKind {
             return PARAMETERS;
         }
         return OTHER;
+    }
+
+    /**
+     * A list of exported resources: objects, at least half of them resources with an ID and a type. The others
+     * (an entry without an ID, say) are reported and skipped when it is read, not a reason to refuse the export.
+     */
+    static boolean isExportList(JArray a) {
+        long live = a.elements().stream().filter(InputKind::isLiveResource).count();
+        return live > 0 && live * 2 >= a.size() && a.elements().stream().allMatch(JObject.class::isInstance);
     }
 
     /** An exported resource: an absolute resource ID and a resource type. */

@@ -19,7 +19,8 @@ final class LiveResources {
     private LiveResources() {
     }
 
-    static List<ResourceInstance> read(JNode root) {
+    /** The exported resources; an entry that is no resource (no absolute ID or no type) is a warning. */
+    static List<ResourceInstance> read(JNode root, List<LoadDiagnostic> diagnostics) {
         List<JNode> items = new ArrayList<>();
         if (root instanceof JArray a) {
             items.addAll(a.elements());
@@ -37,6 +38,9 @@ final class LiveResources {
         List<ResourceInstance> out = new ArrayList<>();
         for (JNode item : items) {
             if (!InputKind.isLiveResource(item)) {
+                diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.WARNING, item.location(), "this entry of the"
+                        + " export has no absolute resource 'id' or no 'type', so it is not loaded; the other entries"
+                        + " are"));
                 continue;
             }
             JObject o = (JObject) item;

@@ -266,7 +266,7 @@ public final class ModelLoader {
                 props.object("parameters").ifPresent(ps -> values.putAll(ParameterFiles.values(ps)));
                 expandTemplate(name, (JObject) props.getOrNull("template"), values, resources, gaps, diagnostics);
             }
-            case LIVE_RESOURCES -> resources.addAll(LiveResources.read(root));
+            case LIVE_RESOURCES -> resources.addAll(LiveResources.read(root, diagnostics));
             case PARAMETERS -> {
                 String fileName = file.getFileName().toString();
                 Path template = file.resolveSibling(fileName.replaceFirst("(?i)\\.parameters\\.json$", ".json"));
