@@ -167,6 +167,13 @@ final class Fields {
             return Field.unknown(u.reason(), u.location());
         }
         if (v instanceof JObject o) {
+            if (o.getOrNull("id") == null) {
+                // Azure links a sub-resource by its ID; what is written inline (an NSG's rules under a subnet, as
+                // three real samples do) is not a resource of its own, and is never dropped without a word.
+                return Field.invalid(text(v), name + " has no 'id'" + (o.members().isEmpty() ? ""
+                        : ", only properties written inline") + ": Azure links it by resource ID, so which one this"
+                        + " is is not known (declare it as its own resource and refer to its id)", v.location());
+            }
             return string(o.getOrNull("id"), o, name + ".id");
         }
         return Field.invalid(text(v), name + " must be an object with an id", v.location());
