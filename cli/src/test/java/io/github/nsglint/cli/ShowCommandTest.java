@@ -29,6 +29,27 @@ class ShowCommandTest {
         assertTrue(r.out().contains("\"unknowns\" : [ ]"), r.out());
     }
 
+    /** Above the streaming threshold (32 MiB; lowered here to one byte) show still prints every network. */
+    @Test
+    void aStreamedEstateIsShownWhole() {
+        CliRun normal = run("show", ROOT.resolve("fixtures/hub-spoke-bastion").toString());
+        String before = System.getProperty("nsglint.streamAboveBytes");
+        System.setProperty("nsglint.streamAboveBytes", "1");
+        try {
+            CliRun streamed = run("show", ROOT.resolve("fixtures/hub-spoke-bastion").toString());
+            assertEquals(ExitCode.OK.code(), streamed.code(), streamed.err());
+            assertTrue(streamed.out().contains("\"name\" : \"AllowSshRdpFromBastion\""), streamed.out());
+            assertEquals(normal.out().lines().filter(l -> l.contains("\"name\" :")).sorted().toList(),
+                    streamed.out().lines().filter(l -> l.contains("\"name\" :")).sorted().toList());
+        } finally {
+            if (before == null) {
+                System.clearProperty("nsglint.streamAboveBytes");
+            } else {
+                System.setProperty("nsglint.streamAboveBytes", before);
+            }
+        }
+    }
+
     @Test
     void listsVmsWithTheirNicsAndOsAndEachBastionsEndpointsWithPorts() {
         CliRun windows = run("show", ROOT.resolve("fixtures/SPK001/pass-basic-windows-rdp.json").toString());
