@@ -2,11 +2,11 @@
 # Whole-process throughput: `bin/nsglint lint` over the whole quickstart corpus against a plain Jackson parse of
 # the same files (PlainParse, with the launcher's collector and C1-only compiler), interleaved in one run; then
 # nsglint on one core (taskset) against two, for the parallel speed-up. Prints medians and ratios.
-#   benchmarks/throughput.sh [RUNS]
+#   benchmarks/throughput.sh [RUNS] [FOLDER]   (FOLDER: default the quickstart corpus)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-7}"
-corpus="$root/../shared/corpus/azure-quickstart-templates"
+corpus="${2:-$root/../shared/corpus/azure-quickstart-templates}"
 bench="$root/benchmarks/target/benchmarks.jar"
 [ -f "$bench" ] || (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package)
 "$root/bin/nsglint" lint "$corpus" >/dev/null 2>&1 || true   # build jar and archive outside the timing
