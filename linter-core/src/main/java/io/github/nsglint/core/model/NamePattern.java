@@ -30,7 +30,16 @@ public record NamePattern(String pattern) {
 
     /** Whether the whole of {@code text} matches. */
     public boolean matches(String text) {
-        // Greedy with one remembered star: the classic linear wildcard match, over code points ignoring case.
+        return matches(pattern, text, true, true);
+    }
+
+    /**
+     * Whether the whole of {@code text} matches {@code pattern}, where {@code *} is any text; {@code ?} is one
+     * character when {@code questionIsWildcard}, else itself; case is ignored when {@code ignoreCase}. Shared with
+     * ARM's {@code like()}, which is judged under each reading.
+     */
+    public static boolean matches(String pattern, String text, boolean questionIsWildcard, boolean ignoreCase) {
+        // Greedy with one remembered star: the classic linear wildcard match, over code points.
         int[] p = pattern.codePoints().toArray();
         int[] t = text.codePoints().toArray();
         int pi = 0;
@@ -38,7 +47,8 @@ public record NamePattern(String pattern) {
         int star = -1;
         int resume = 0;
         while (ti < t.length) {
-            if (pi < p.length && (p[pi] == '?' || p[pi] != '*' && same(p[pi], t[ti]))) {
+            if (pi < p.length && p[pi] != '*'
+                    && (questionIsWildcard && p[pi] == '?' || same(p[pi], t[ti], ignoreCase))) {
                 pi++;
                 ti++;
             } else if (pi < p.length && p[pi] == '*') {
@@ -57,9 +67,9 @@ public record NamePattern(String pattern) {
         return pi == p.length;
     }
 
-    private static boolean same(int a, int b) {
-        return a == b || Character.toLowerCase(a) == Character.toLowerCase(b)
-                || Character.toUpperCase(a) == Character.toUpperCase(b);
+    private static boolean same(int a, int b, boolean ignoreCase) {
+        return a == b || ignoreCase && (Character.toLowerCase(a) == Character.toLowerCase(b)
+                || Character.toUpperCase(a) == Character.toUpperCase(b));
     }
 
     /** The parent resource of a child's ID ({@code .../nsg/securityRules/r} gives {@code .../nsg}), or null. */

@@ -14,6 +14,7 @@ import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
 import io.github.nsglint.core.load.json.JsonReader;
+import io.github.nsglint.core.model.NamePattern;
 import io.github.nsglint.core.model.SourceLocation;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -163,10 +164,9 @@ final class StringFunctions {
         String v = s(a, 0);
         String pattern = s(a, 1);
         inv.spend((long) v.length() + pattern.length());
-        boolean strict = NameGlob.matches(pattern, v, false, false);
-        boolean answer = strict;
-        if (NameGlob.matches(pattern, v, true, false) != answer || NameGlob.matches(pattern, v, false, true) != answer
-                || NameGlob.matches(pattern, v, true, true) != answer) {
+        boolean answer = NamePattern.matches(pattern, v, false, false);
+        if (NamePattern.matches(pattern, v, true, false) != answer || NamePattern.matches(pattern, v, false, true) != answer
+                || NamePattern.matches(pattern, v, true, true) != answer) {
             return new JUnknown("like('" + v + "', '" + pattern + "') depends on whether case counts or '?' is a"
                     + " wildcard, which nsglint does not know", inv.at());
         }
