@@ -3,7 +3,6 @@ package io.github.nsglint.core.load.arm;
 import io.github.nsglint.core.load.json.JArray;
 import io.github.nsglint.core.load.json.JBool;
 import io.github.nsglint.core.load.json.JNode;
-import io.github.nsglint.core.load.json.JNull;
 import io.github.nsglint.core.load.json.JNumber;
 import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JString;
@@ -51,7 +50,7 @@ final class ModuleOutputs {
             JObject loop = d.getOrNull("copy") instanceof JObject l ? l : null;
             long count = 1;
             if (loop != null) {
-                JNode c = inv.evaluator().resolve(orNull(loop.getOrNull("count"), loop), Scope.of(ctx));
+                JNode c = inv.evaluator().resolve(TemplateExpander.orNull(loop.getOrNull("count"), loop), Scope.of(ctx));
                 if (!(c instanceof JNumber n)) {
                     continue;
                 }
@@ -60,14 +59,14 @@ final class ModuleOutputs {
             for (int i = 0; i < count; i++) {
                 Scope at = loop == null ? Scope.of(ctx)
                         : Scope.of(ctx).withLoop(loop.string("name").orElse(null), i, true);
-                JNode name = inv.evaluator().resolve(orNull(d.getOrNull("name"), d), at);
+                JNode name = inv.evaluator().resolve(TemplateExpander.orNull(d.getOrNull("name"), d), at);
                 if (!(name instanceof JString s)) {
                     continue;
                 }
-                String id = target(d, at, inv).resourceGroupPrefix() + "/providers/Microsoft.Resources/deployments/"
+                DeploymentTarget where = TemplateExpander.nestedTarget(d, at, ctx.target(), inv.evaluator());
+                String id = where.resourceGroupPrefix() + "/providers/Microsoft.Resources/deployments/" + s.value();
+                String subscriptionLevel = where.subscriptionPrefix() + "/providers/Microsoft.Resources/deployments/"
                         + s.value();
-                String subscriptionLevel = target(d, at, inv).subscriptionPrefix()
-                        + "/providers/Microsoft.Resources/deployments/" + s.value();
                 if (id.toLowerCase(Locale.ROOT).equals(wanted) || subscriptionLevel.toLowerCase(Locale.ROOT).equals(wanted)
                         || s.value().equalsIgnoreCase(idOrSymbol)) {
                     return Optional.of(outputs(d, s.value(), at, inv));
@@ -80,23 +79,6 @@ final class ModuleOutputs {
     private static boolean isDeployment(JObject d, Scope scope) {
         return d.getOrNull("type") instanceof JString t && t.value().toLowerCase(Locale.ROOT).equals(DEPLOYMENTS)
                 && !(d.getOrNull("existing") instanceof JBool b && b.value());
-    }
-
-    /** Where the nested deployment goes: its own resourceGroup and subscriptionId, else the parent's. */
-    private static DeploymentTarget target(JObject d, Scope scope, Invocation inv) {
-        DeploymentTarget parent = scope.template().target();
-        String subscription = parent.subscriptionId();
-        String group = parent.resourceGroupName();
-        JNode rg = d.getOrNull("resourceGroup");
-        if (rg != null) {
-            group = inv.evaluator().resolve(rg, scope) instanceof JString s ? s.value() : "{unknown resource group}";
-        }
-        JNode sub = d.getOrNull("subscriptionId");
-        if (sub != null) {
-            subscription = inv.evaluator().resolve(sub, scope) instanceof JString s ? s.value()
-                    : "{unknown subscription}";
-        }
-        return new DeploymentTarget(subscription, group);
     }
 
     /** {@code {"outputs": {NAME: {"type": ..., "value": ...}}}} of the deployment, evaluated in its own scope. */
@@ -120,18 +102,17 @@ final class ModuleOutputs {
             throw new ArmEvaluationException("module '" + name + "' refers to its own outputs");
         }
         try {
-            boolean innerScope = props.object("expressionEvaluationOptions")
-                    .map(o -> inv.evaluator().resolve(orNull(o.getOrNull("scope"), o), declaring))
-                    .filter(JString.class::isInstance).map(s -> ((JString) s).value().equalsIgnoreCase("inner"))
-                    .orElse(false);
+            boolean innerScope = TemplateExpander.innerScope(props, declaring, inv.evaluator());
             Scope scope = declaring;
             if (innerScope) {
                 Map<String, Supplier<JNode>> supplied = new HashMap<>();
                 props.object("parameters").ifPresent(ps -> ps.members().forEach((k, p) ->
-                        supplied.put(k.toLowerCase(Locale.ROOT), () -> suppliedValue(k, p, declaring, inv))));
-                TemplateContext ctx = new TemplateContext(declaring.template().file(), t, supplied,
-                        target(d, declaring, inv), inv.evaluator(), declaring.template().diagnostics(),
-                        declaring.template().budget());
+                        supplied.put(k.toLowerCase(Locale.ROOT),
+                                () -> TemplateExpander.suppliedValue(k, p, declaring, inv.evaluator()))));
+                TemplateContext parent = declaring.template();
+                TemplateContext ctx = new TemplateContext(parent.file(), t, supplied,
+                        TemplateExpander.nestedTarget(d, declaring, parent.target(), inv.evaluator()), inv.evaluator(),
+                        parent.diagnostics(), parent.budget());
                 scope = Scope.of(ctx);
             }
             Map<String, JNode> out = new LinkedHashMap<>();
@@ -156,7 +137,7 @@ final class ModuleOutputs {
         if (decl.getOrNull("copy") instanceof JObject loop) {
             value = inv.evaluator().expandLoop(loop, scope);
         } else {
-            value = inv.evaluator().resolve(orNull(decl.getOrNull("value"), decl), scope);
+            value = inv.evaluator().resolve(TemplateExpander.orNull(decl.getOrNull("value"), decl), scope);
         }
         if (value instanceof JUnknown u) {
             value = new JUnknown("output '" + output + "' of module '" + module + "' is not known before deployment: "
@@ -166,21 +147,5 @@ final class ModuleOutputs {
         decl.get("type").ifPresent(type -> o.put("type", type));
         o.put("value", value);
         return new JObject(o, decl.location());
-    }
-
-    /** A parameter the module is given: {@code {"value": ...}} evaluated in the declaring template's scope. */
-    private static JNode suppliedValue(String name, JNode p, Scope declaring, Invocation inv) {
-        JNode entry = inv.evaluator().resolve(p, declaring);
-        if (entry instanceof JObject o && o.has("value")) {
-            return o.getOrNull("value");
-        }
-        if (entry instanceof JUnknown) {
-            return entry;
-        }
-        return new JUnknown("parameter '" + name + "' is passed without a value", p.location());
-    }
-
-    private static JNode orNull(JNode n, JNode owner) {
-        return n == null ? new JNull(owner.location()) : n;
     }
 }

@@ -308,7 +308,7 @@ public final class TemplateExpander {
                         + " are not followed", decl.location()));
                 return;
             }
-            DeploymentTarget inner = nestedTarget(decl, scope, target);
+            DeploymentTarget inner = nestedTarget(decl, scope, target, evaluator);
             JNode templateNode = props.getOrNull("template");
             if (!(templateNode instanceof JObject template)) {
                 if (props.has("templateLink")) {
@@ -318,11 +318,7 @@ public final class TemplateExpander {
                 }
                 return;
             }
-            boolean innerScope = props.object("expressionEvaluationOptions")
-                    .map(o -> evaluator.resolve(orNull(o.getOrNull("scope"), o), scope))
-                    .filter(JString.class::isInstance)
-                    .map(s -> ((JString) s).value().equalsIgnoreCase("inner"))
-                    .orElse(false);
+            boolean innerScope = innerScope(props, scope, evaluator);
             deployableSize += EvaluationBudget.MAX_TEMPLATE_SIZE; // a nested template has its own limit
             if (!innerScope) {
                 // Outer scope: the nested template's expressions see the parent's parameters and variables, and
@@ -342,7 +338,7 @@ public final class TemplateExpander {
             }
             Map<String, Supplier<JNode>> supplied = new HashMap<>();
             props.object("parameters").ifPresent(ps -> ps.members().forEach((name, p) ->
-                    supplied.put(name.toLowerCase(Locale.ROOT), memoize(() -> suppliedValue(name, p, scope)))));
+                    supplied.put(name.toLowerCase(Locale.ROOT), memoize(() -> suppliedValue(name, p, scope, evaluator)))));
             TemplateContext context = new TemplateContext(scope.template().file(), template, supplied, inner,
                     evaluator, diagnostics, scope.template().budget());
             outerPass.push(false);
@@ -353,39 +349,6 @@ public final class TemplateExpander {
             }
         }
 
-        private JNode suppliedValue(String name, JNode p, Scope outer) {
-            // Bicep may write the entry as one expression yielding {"value": ...}, or build "value" with a
-            // property copy loop; resolving the whole entry in the caller's scope covers both.
-            JNode entry = evaluator.resolve(p, outer);
-            if (entry instanceof JUnknown) {
-                return entry;
-            }
-            if (entry instanceof JObject o) {
-                if (o.has("value")) {
-                    return o.getOrNull("value");
-                }
-                if (o.has("reference")) {
-                    return new JUnknown("parameter '" + name + "' comes from a Key Vault reference", o.location());
-                }
-            }
-            return new JUnknown("parameter '" + name + "' is passed without a value", p.location());
-        }
-
-        private DeploymentTarget nestedTarget(JObject decl, Scope scope, DeploymentTarget target) {
-            String subscription = target.subscriptionId();
-            String group = target.resourceGroupName();
-            JNode rg = decl.getOrNull("resourceGroup");
-            if (rg != null) {
-                JNode v = evaluator.resolve(rg, scope);
-                group = v instanceof JString s ? s.value() : "{unknown resource group}";
-            }
-            JNode sub = decl.getOrNull("subscriptionId");
-            if (sub != null) {
-                JNode v = evaluator.resolve(sub, scope);
-                subscription = v instanceof JString s ? s.value() : "{unknown subscription}";
-            }
-            return new DeploymentTarget(subscription, group);
-        }
     }
 
     /** The tree with one {@code [} taken from every string (and property name) that starts with {@code [[}. */
@@ -431,7 +394,52 @@ public final class TemplateExpander {
         return n.typeName();
     }
 
-    private static JNode orNull(JNode n, JNode owner) {
+    /** A parameter a nested deployment is given, evaluated in the caller's scope: its value, or Unknown. */
+    static JNode suppliedValue(String name, JNode p, Scope outer, Evaluator evaluator) {
+        // Bicep may write the entry as one expression yielding {"value": ...}, or build "value" with a
+        // property copy loop; resolving the whole entry in the caller's scope covers both.
+        JNode entry = evaluator.resolve(p, outer);
+        if (entry instanceof JUnknown) {
+            return entry;
+        }
+        if (entry instanceof JObject o) {
+            if (o.has("value")) {
+                return o.getOrNull("value");
+            }
+            if (o.has("reference")) {
+                return new JUnknown("parameter '" + name + "' comes from a Key Vault reference", o.location());
+            }
+        }
+        return new JUnknown("parameter '" + name + "' is passed without a value", p.location());
+    }
+
+    /** Where a nested deployment goes: its own resourceGroup and subscriptionId, else its parent's. */
+    static DeploymentTarget nestedTarget(JObject decl, Scope scope, DeploymentTarget target, Evaluator evaluator) {
+        String subscription = target.subscriptionId();
+        String group = target.resourceGroupName();
+        JNode rg = decl.getOrNull("resourceGroup");
+        if (rg != null) {
+            JNode v = evaluator.resolve(rg, scope);
+            group = v instanceof JString s ? s.value() : "{unknown resource group}";
+        }
+        JNode sub = decl.getOrNull("subscriptionId");
+        if (sub != null) {
+            JNode v = evaluator.resolve(sub, scope);
+            subscription = v instanceof JString s ? s.value() : "{unknown subscription}";
+        }
+        return new DeploymentTarget(subscription, group);
+    }
+
+    /** Whether a nested deployment evaluates its template in its own (inner) scope. */
+    static boolean innerScope(JObject props, Scope scope, Evaluator evaluator) {
+        return props.object("expressionEvaluationOptions")
+                .map(o -> evaluator.resolve(orNull(o.getOrNull("scope"), o), scope))
+                .filter(JString.class::isInstance)
+                .map(v -> ((JString) v).value().equalsIgnoreCase("inner"))
+                .orElse(false);
+    }
+
+    static JNode orNull(JNode n, JNode owner) {
         return n == null ? new JNull(owner.location()) : n;
     }
 
