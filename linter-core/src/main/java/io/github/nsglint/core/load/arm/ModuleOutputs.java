@@ -36,7 +36,7 @@ final class ModuleOutputs {
         JNode resources = ctx.resources();
         if (resources instanceof JObject symbolic) {
             JNode decl = symbolic.getOrNull(idOrSymbol);
-            if (decl instanceof JObject d && isDeployment(d, inv.scope())) {
+            if (decl instanceof JObject d && isDeployment(d)) {
                 return Optional.of(outputs(d, idOrSymbol, Scope.of(ctx), inv));
             }
         }
@@ -44,7 +44,7 @@ final class ModuleOutputs {
                 : resources instanceof JObject o ? o.members().values() : java.util.List.of();
         String wanted = idOrSymbol.toLowerCase(Locale.ROOT);
         for (JNode r : all) {
-            if (!(r instanceof JObject d) || !isDeployment(d, inv.scope())) {
+            if (!(r instanceof JObject d) || !isDeployment(d)) {
                 continue;
             }
             JObject loop = d.getOrNull("copy") instanceof JObject l ? l : null;
@@ -76,7 +76,7 @@ final class ModuleOutputs {
         return Optional.empty();
     }
 
-    private static boolean isDeployment(JObject d, Scope scope) {
+    private static boolean isDeployment(JObject d) {
         return d.getOrNull("type") instanceof JString t && t.value().toLowerCase(Locale.ROOT).equals(DEPLOYMENTS)
                 && !(d.getOrNull("existing") instanceof JBool b && b.value());
     }
