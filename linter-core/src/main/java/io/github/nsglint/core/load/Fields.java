@@ -8,6 +8,7 @@ import io.github.nsglint.core.load.json.JNumber;
 import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
+import io.github.nsglint.core.load.json.OpaqueSymbols;
 import io.github.nsglint.core.model.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,23 @@ final class Fields {
     }
 
     static Field<String> string(JNode v, JNode owner, String name) {
+        return read(v, owner, name, false);
+    }
+
+    /**
+     * A name: a required parameter with no value ({@link OpaqueSymbols}) is read as the expression that names it,
+     * {@code [parameters('nsgName')]}, since whatever its value, everything that names it names the same thing.
+     */
+    static Field<String> name(JNode owner, String name) {
+        return read(member(owner, name), owner, name, true);
+    }
+
+    /** A resource ID, read like {@link #name} so that IDs built from the same parameters are equal. */
+    static Field<String> identifier(JNode v, JNode owner, String name) {
+        return read(v, owner, name, true);
+    }
+
+    private static Field<String> read(JNode v, JNode owner, String name, boolean symbolsAsNames) {
         if (owner instanceof JUnknown u) {
             return Field.unknown(u.reason(), u.location());
         }
@@ -51,6 +69,10 @@ final class Fields {
             return Field.absent();
         }
         if (v instanceof JString s) {
+            if (OpaqueSymbols.in(s.value())) {
+                return symbolsAsNames ? Field.known(OpaqueSymbols.readable(s.value()))
+                        : Field.unknown(OpaqueSymbols.reason(s.value()), s.location());
+            }
             return Field.known(s.value());
         }
         if (v instanceof JUnknown u) {
@@ -76,6 +98,9 @@ final class Fields {
         if (v instanceof JUnknown u) {
             return Field.unknown(u.reason(), u.location());
         }
+        if (v instanceof JString s && OpaqueSymbols.in(s.value())) {
+            return Field.unknown(OpaqueSymbols.reason(s.value()), s.location());
+        }
         if (v instanceof JString s && (s.value().equalsIgnoreCase("true") || s.value().equalsIgnoreCase("false"))) {
             return Field.known(Boolean.parseBoolean(s.value().toLowerCase(java.util.Locale.ROOT)));
         }
@@ -96,6 +121,9 @@ final class Fields {
         try {
             if (v instanceof JNumber n) {
                 return Field.known(n.value().intValueExact());
+            }
+            if (v instanceof JString s && OpaqueSymbols.in(s.value())) {
+                return Field.unknown(OpaqueSymbols.reason(s.value()), s.location());
             }
             if (v instanceof JString s) {
                 return Field.known(Integer.parseInt(s.value().trim()));
@@ -133,7 +161,7 @@ final class Fields {
             return Field.unknown(u.reason(), u.location());
         }
         if (v instanceof JString s) {
-            return Field.known(List.of(s.value()));
+            return string(s, owner, name).map(List::of);
         }
         if (!(v instanceof JArray a)) {
             return Field.invalid(text(v), name + " must be an array of strings", v.location());
@@ -143,7 +171,9 @@ final class Fields {
             if (e instanceof JUnknown u) {
                 return Field.unknown(u.reason(), u.location());
             }
-            if (e instanceof JString s) {
+            if (e instanceof JString s && OpaqueSymbols.in(s.value())) {
+                return Field.unknown(OpaqueSymbols.reason(s.value()), s.location());
+            } else if (e instanceof JString s) {
                 out.add(s.value());
             } else if (e instanceof JNumber n) {
                 out.add(n.value().toPlainString());
@@ -174,7 +204,7 @@ final class Fields {
                         : ", only properties written inline") + ": Azure links it by resource ID, so which one this"
                         + " is is not known (declare it as its own resource and refer to its id)", v.location());
             }
-            return string(o.getOrNull("id"), o, name + ".id");
+            return identifier(o.getOrNull("id"), o, name + ".id");
         }
         return Field.invalid(text(v), name + " must be an object with an id", v.location());
     }
@@ -196,7 +226,7 @@ final class Fields {
         }
         List<String> out = new ArrayList<>();
         for (JNode e : a.elements()) {
-            Field<String> id = e instanceof JObject o ? string(o.getOrNull("id"), o, name + ".id")
+            Field<String> id = e instanceof JObject o ? identifier(o.getOrNull("id"), o, name + ".id")
                     : e instanceof JUnknown u ? Field.unknown(u.reason(), u.location())
                     : Field.invalid(text(e), name + " must hold references", e.location());
             if (!(id instanceof Field.Known<String> k)) {
@@ -234,7 +264,7 @@ final class Fields {
 
     static String text(JNode v) {
         if (v instanceof JString s) {
-            return s.value();
+            return OpaqueSymbols.readable(s.value());
         }
         if (v instanceof JNumber n) {
             return n.value().toPlainString();

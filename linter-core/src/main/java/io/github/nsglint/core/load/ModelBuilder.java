@@ -69,6 +69,8 @@ final class ModelBuilder {
     private final List<LoadDiagnostic> diagnostics = new ArrayList<>();
     private final List<InlineSuppression> suppressions = new ArrayList<>();
     private final Map<String, CustomPorts> customPorts = new LinkedHashMap<>();
+    /** How many resources with an unknown name have been added: each gets a key of its own. */
+    private int unknownNamed;
 
     /** The lower-case resource types the model is built from. */
     static boolean isRelevant(String lowerCaseType) {
@@ -88,14 +90,21 @@ final class ModelBuilder {
             BastionPortsMetadata.read(r.id(), r.metadata(), diagnostics)
                     .ifPresent(p -> customPorts.put(ResourceIds.key(r.id()), p));
         }
-        ResourceInstance previous = byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(ResourceIds.key(r.id()), r);
-        if (previous != null && !r.id().contains("{unknown")) {
+        // Two resources whose names are not known may be two resources: each is kept (and judged), never one
+        // silently taking the other's place.
+        ResourceInstance previous = byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(keyOf(r.id()), r);
+        if (previous != null) {
             // Two deployments of one resource (files, or nested deployments of one file): the later one is what
             // Azure keeps. One template defining a resource twice is reported by the expander.
             diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.NOTE, r.location(), r.type() + " '" + r.id()
                     + "' is declared more than once (also at " + previous.location().display()
                     + "); the last declaration is used"));
         }
+    }
+
+    /** The key an element is kept under: its ID's, or one of its own when its name is not known. */
+    private String keyOf(String id) {
+        return id.contains("{unknown") ? ResourceIds.key(id) + "#" + unknownNamed++ : ResourceIds.key(id);
     }
 
     void addGap(ModelGap gap) {
@@ -179,7 +188,7 @@ final class ModelBuilder {
         } else if (inline instanceof Field.Known<List<JNode>> k) {
             List<SecurityRule> list = new ArrayList<>();
             for (JNode element : k.value()) {
-                list.add(SecurityRuleReader.read(r.id(), Fields.string(element, "name"), Fields.props(element),
+                list.add(SecurityRuleReader.read(r.id(), Fields.name(element, "name"), Fields.props(element),
                         element.location()));
             }
             if (childRules != null) {
@@ -275,25 +284,25 @@ final class ModelBuilder {
         Field<List<JNode>> inlineSubnets = Fields.elements(props, "subnets");
         if (inlineSubnets instanceof Field.Known<List<JNode>> k) {
             for (JNode s : k.value()) {
-                Field<String> name = Fields.string(s, "name");
+                Field<String> name = Fields.name(s, "name");
                 String id = childId(s, r.id(), "subnets", name);
-                subnets.put(ResourceIds.key(id), subnet(r.id(), id, name, Fields.props(s), r.deployment(), s.location()));
+                subnets.put(keyOf(id), subnet(r.id(), id, name, Fields.props(s), r.deployment(), s.location()));
             }
         } else {
             gaps.add(new ModelGap("Microsoft.Network/virtualNetworks/subnets", "the subnets of VNet '"
                     + r.id() + "' are not known: " + reason(inlineSubnets), r.location()));
         }
         for (ResourceInstance c : nonNull(subnetChildren)) {
-            subnets.put(ResourceIds.key(c.id()), subnet(r.id(), c.id(), lastSegment(c), Fields.props(c.properties()),
+            subnets.put(keyOf(c.id()), subnet(r.id(), c.id(), lastSegment(c), Fields.props(c.properties()),
                     c.deployment(), c.location()));
         }
         Map<String, Peering> peerings = new LinkedHashMap<>();
         Field<List<JNode>> inlinePeerings = Fields.elements(props, "virtualNetworkPeerings");
         if (inlinePeerings instanceof Field.Known<List<JNode>> k) {
             for (JNode p : k.value()) {
-                Field<String> name = Fields.string(p, "name");
+                Field<String> name = Fields.name(p, "name");
                 String id = childId(p, r.id(), "virtualNetworkPeerings", name);
-                peerings.put(ResourceIds.key(id), peering(r.id(), id, name, Fields.props(p), r.deployment(),
+                peerings.put(keyOf(id), peering(r.id(), id, name, Fields.props(p), r.deployment(),
                         p.location()));
             }
         } else {
@@ -301,7 +310,7 @@ final class ModelBuilder {
                     + r.id() + "' are not known: " + reason(inlinePeerings), r.location()));
         }
         for (ResourceInstance c : nonNull(peeringChildren)) {
-            peerings.put(ResourceIds.key(c.id()), peering(r.id(), c.id(), lastSegment(c), Fields.props(c.properties()),
+            peerings.put(keyOf(c.id()), peering(r.id(), c.id(), lastSegment(c), Fields.props(c.properties()),
                     c.deployment(), c.location()));
         }
         return new VirtualNetwork(r.id(), name(r), Fields.string(r.region(), null, "location"), addressSpace, dns,
@@ -393,7 +402,7 @@ final class ModelBuilder {
     /** A NIC described inside a VM or scale set: each of its instances gets one. */
     private NetworkInterface nicConfiguration(ResourceInstance r, JNode config, String idPrefix,
             NetworkInterface.Kind kind) {
-        Field<String> nicName = Fields.string(config, "name");
+        Field<String> nicName = Fields.name(config, "name");
         String id = idPrefix + nicName.known().orElse("{unknown name}");
         JNode props = Fields.props(config);
         return new NetworkInterface(id, nicName, kind, Fields.reference(props, "networkSecurityGroup"),
@@ -416,7 +425,7 @@ final class ModelBuilder {
         List<IpConfiguration> out = new ArrayList<>();
         for (JNode c : k.value()) {
             JNode p = Fields.props(c);
-            Field<String> name = Fields.string(c, "name");
+            Field<String> name = Fields.name(c, "name");
             Field<String> publicIp = Fields.reference(p, "publicIPAddress");
             if (scaleSetNicId != null) {
                 // A scale set gives each instance its own public IP from a configuration, not a resource.
@@ -424,7 +433,7 @@ final class ModelBuilder {
                 publicIp = pipConfig == null ? Field.absent()
                         : pipConfig instanceof JUnknown u ? Field.unknown(u.reason(), u.location())
                         : Field.known(scaleSetNicId + "/ipConfigurations/" + name.known().orElse("{unknown name}")
-                                + "/publicIPAddresses/" + Fields.string(pipConfig, "name").known().orElse("{unknown name}"));
+                                + "/publicIPAddresses/" + Fields.name(pipConfig, "name").known().orElse("{unknown name}"));
             }
             out.add(new IpConfiguration(name, Fields.reference(p, "subnet"), Fields.string(p, "privateIPAddress"),
                     publicIp, Fields.references(p, "applicationSecurityGroups"), c.location()));
@@ -473,7 +482,7 @@ final class ModelBuilder {
             Field<List<RouteTable.Route>> routes;
             if (inline instanceof Field.Known<List<JNode>> k) {
                 List<RouteTable.Route> list = new ArrayList<>();
-                k.value().forEach(e -> list.add(route(Fields.string(e, "name"), Fields.props(e), e.location())));
+                k.value().forEach(e -> list.add(route(Fields.name(e, "name"), Fields.props(e), e.location())));
                 nonNull(children.remove(ResourceIds.key(r.id()))).forEach(c ->
                         list.add(route(lastSegment(c), Fields.props(c.properties()), c.location())));
                 routes = Field.known(List.copyOf(list));
@@ -518,7 +527,7 @@ final class ModelBuilder {
                 Field<Boolean> on = Fields.bool(log, "enabled");
                 if (on instanceof Field.Unknown<Boolean> u) {
                     enabled = Field.unknown(u.reason(), u.location());
-                    return new DiagnosticSetting(r.id(), name(r), target, Fields.string(props, "workspaceId"), enabled,
+                    return new DiagnosticSetting(r.id(), name(r), target, Fields.identifier(Fields.member(props, "workspaceId"), props, "workspaceId"), enabled,
                             r.deployment(), r.location());
                 }
                 if (on.orDefault(false)) {
@@ -530,7 +539,7 @@ final class ModelBuilder {
         } else {
             enabled = retype(logs);
         }
-        return new DiagnosticSetting(r.id(), name(r), target, Fields.string(props, "workspaceId"), enabled,
+        return new DiagnosticSetting(r.id(), name(r), target, Fields.identifier(Fields.member(props, "workspaceId"), props, "workspaceId"), enabled,
                 r.deployment(), r.location());
     }
 
@@ -545,7 +554,7 @@ final class ModelBuilder {
     }
 
     private static String childId(JNode element, String parentId, String childType, Field<String> name) {
-        Field<String> declared = Fields.string(element, "id");
+        Field<String> declared = Fields.identifier(Fields.member(element, "id"), element, "id");
         if (declared instanceof Field.Known<String> k && k.value().startsWith("/")) {
             return k.value();
         }

@@ -56,6 +56,16 @@ class DuplicateDeclarationsTest {
     }
 
     @Test
+    void twoNsgsOfUnknownNameAreTwoNsgsBothJudged() throws Exception {
+        // As chef-automate-ha names its NSGs: parameters('networkSettings').feNsg of an object with no value.
+        Report r = lint(nsg("[reference('a').name]", SSH_FROM_ANYWHERE.formatted("open", 100)) + ",\n"
+                + nsg("[reference('b').name]", ""));
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().id().equals("NSG001") && f.location().line() == 3),
+                "the first NSG's open SSH is reported, not hidden by the second of the same unknown ID: "
+                + r.findings());
+    }
+
+    @Test
     void aNestedDeploymentRedeployingAResourceIsNoError() throws Exception {
         String nested = "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2022-09-01\", \"name\": \"again\","
                 + " \"properties\": {\"mode\": \"Incremental\", \"expressionEvaluationOptions\": {\"scope\": \"inner\"},"

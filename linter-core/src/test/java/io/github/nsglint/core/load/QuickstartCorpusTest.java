@@ -96,9 +96,13 @@ class QuickstartCorpusTest {
         // Exact, as measured on the fixed corpus: a change in what the loader sees must be a conscious one.
         // The 7 unknown rule lists are NSGs of nested templates linted alone, whose rules are a parameter
         // with no value.
-        // 438 NSGs, and the two earlier copies of the GEN-UNIQUE-8 NSG defined three times, judged too.
-        assertEquals(440, nsgs, "NSGs");
-        assertEquals(971, rules, "known rules");
+        // 440 NSGs, and the two earlier copies of the GEN-UNIQUE-8 NSG defined three times, judged too. Two of the
+        // 440 are the conditional NSGs of mongodb-sharding-centos, named from a parameter with no value: one
+        // "{unknown name}" ID until such parameters were followed as names (issue 18), two distinct NSGs since, and
+        // the same for netapp-ontap-sql's web and data NSGs. The later of two NSGs whose names are not known used to
+        // take the earlier's place; each is kept now: chef-automate-ha's front-end NSG (5 rules) is the 443rd.
+        assertEquals(443, nsgs, "NSGs");
+        assertEquals(982, rules, "known rules");
         assertEquals(7, unknownRuleLists, "NSGs with an unknown rule list");
         System.out.printf("corpus: %d templates, %d NSGs, %d rules, %d NSGs with an unknown rule list%n",
                 templates.size(), nsgs, rules, unknownRuleLists);

@@ -44,6 +44,8 @@ final class EvaluationBudget {
     private final long maxWork;
     private long work;
     private boolean spent;
+    /** Whether an opaque symbol has been made: only then are function arguments walked for one. */
+    private boolean symbols;
 
     EvaluationBudget() {
         this(MAX_WORK);
@@ -64,6 +66,15 @@ final class EvaluationBudget {
             spent = true;
             throw new ArmEvaluationException(spentMessage(), false);
         }
+    }
+
+    /** Notes that the file's evaluation has made an opaque symbol ({@code OpaqueSymbols}). */
+    void noteSymbols() {
+        symbols = true;
+    }
+
+    boolean symbolsMade() {
+        return symbols;
     }
 
     /** The units spent so far. */

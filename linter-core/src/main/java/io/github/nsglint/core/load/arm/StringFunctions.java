@@ -14,6 +14,7 @@ import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
 import io.github.nsglint.core.load.json.JsonReader;
+import io.github.nsglint.core.load.json.OpaqueSymbols;
 import io.github.nsglint.core.model.NamePattern;
 import io.github.nsglint.core.model.SourceLocation;
 import java.net.URI;
@@ -39,8 +40,8 @@ final class StringFunctions {
         t.register("concat", strict(1, Integer.MAX_VALUE, StringFunctions::concat));
         t.register("format", strict(1, Integer.MAX_VALUE, (a, inv) -> str(format(
                 Values.string(a.get(0), "the format string"), a.subList(1, a.size()), inv), inv)));
-        t.register("tolower", eager(1, 1, (a, inv) -> str(s(a, 0).toLowerCase(Locale.ROOT), inv)));
-        t.register("toupper", eager(1, 1, (a, inv) -> str(s(a, 0).toUpperCase(Locale.ROOT), inv)));
+        t.register("tolower", eager(1, 1, (a, inv) -> str(OpaqueSymbols.mapOutside(s(a, 0), part -> part.toLowerCase(Locale.ROOT)), inv)));
+        t.register("toupper", eager(1, 1, (a, inv) -> str(OpaqueSymbols.mapOutside(s(a, 0), part -> part.toUpperCase(Locale.ROOT)), inv)));
         t.register("trim", eager(1, 1, (a, inv) -> str(s(a, 0).trim(), inv)));
         t.register("replace", eager(3, 3, StringFunctions::replace));
         t.register("startswith", eager(2, 2, (a, inv) -> bool(

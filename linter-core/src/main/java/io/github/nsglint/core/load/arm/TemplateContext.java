@@ -5,7 +5,9 @@ import io.github.nsglint.core.load.json.JBool;
 import io.github.nsglint.core.load.json.JNull;
 import io.github.nsglint.core.load.json.JNode;
 import io.github.nsglint.core.load.json.JObject;
+import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
+import io.github.nsglint.core.load.json.OpaqueSymbols;
 import io.github.nsglint.core.model.SourceLocation;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -138,7 +140,10 @@ final class TemplateContext {
         return functions.get(qualifiedName);
     }
 
-    /** The value of parameter {@code name}: supplied, else its default, else Unknown. */
+    /**
+     * The value of parameter {@code name}: supplied, else its default, else null when nullable, else an opaque
+     * symbol for a string ({@link OpaqueSymbols}), else Unknown.
+     */
     JNode parameter(String name, SourceLocation at) {
         String key = name.toLowerCase(Locale.ROOT);
         JNode cached = parameterCache.get(key);
@@ -164,6 +169,10 @@ final class TemplateContext {
             } else if (nullable(decl)) {
                 // languageVersion 2.0: a nullable parameter without a value is null, not unknown.
                 value = new JNull(decl.location());
+            } else if (decl.string("type").filter(t -> t.equalsIgnoreCase("string")).isPresent()) {
+                // A required string that has no value: followed as a name (OpaqueSymbols), never read as one.
+                budget.noteSymbols();
+                value = new JString(OpaqueSymbols.of(name), decl.location());
             } else {
                 value = new JUnknown("parameter '" + name + "' has no value: it has no default and none is supplied"
                         + " (give a parameters file or --parameters)", decl.location());

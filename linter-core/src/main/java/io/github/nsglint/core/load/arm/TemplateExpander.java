@@ -9,6 +9,7 @@ import io.github.nsglint.core.load.json.JNumber;
 import io.github.nsglint.core.load.json.JObject;
 import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
+import io.github.nsglint.core.load.json.OpaqueSymbols;
 import io.github.nsglint.core.model.Deployment;
 import io.github.nsglint.core.model.Field;
 import io.github.nsglint.core.model.ModelGap;
@@ -186,12 +187,14 @@ public final class TemplateExpander {
                 }
             }
             JNode nameNode = evaluator.resolve(orNull(decl.getOrNull("name"), decl), scope);
-            String ownName = nameNode instanceof JString s ? s.value() : "{unknown name}";
+            // A name or scope built from a required parameter with no value is written as that parameter's
+            // expression from here on: the model holds no symbol (OpaqueSymbols), and equal expressions are equal IDs.
+            String ownName = nameNode instanceof JString s ? OpaqueSymbols.readable(s.value()) : "{unknown name}";
             String fullName = parent != null && type.startsWith(parent.type + "/") && !ownName.contains("/")
                     ? parent.name + "/" + ownName : ownName;
             JNode fullNameNode = nameNode instanceof JString s ? new JString(fullName, s.location()) : nameNode;
-            String extended = extendedResource(decl, scope, target);
-            String id = resourceId(target, type, fullName, extended, decl.location());
+            String extended = OpaqueSymbols.readable(extendedResource(decl, scope, target));
+            String id = OpaqueSymbols.readable(resourceId(target, type, fullName, extended, decl.location()));
             String typeKey = type.toLowerCase(Locale.ROOT);
             if (typeKey.equals(DEPLOYMENTS)) {
                 nested(decl, scope, target, condition, depth);

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.load.json.JArray;
 import io.github.nsglint.core.load.json.JNode;
+import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
+import io.github.nsglint.core.load.json.OpaqueSymbols;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,12 +35,14 @@ class UnknownValuesTest {
     private final Eval eval = new Eval(TEMPLATE);
 
     @Test
-    void parameterWithoutValueIsUnknownAndPointsAtItsDeclaration() {
+    void requiredStringWithoutValueIsASymbolThatPointsAtItsDeclaration() {
         JNode v = eval.node("[parameters('sourcePrefix')]");
-        JUnknown u = assertInstanceOf(JUnknown.class, v);
-        assertTrue(u.reason().contains("parameter 'sourcePrefix' has no value"), u.reason());
-        assertEquals(3, u.location().line());
-        assertEquals("/parameters/sourcePrefix", u.location().jsonPointer());
+        JString s = assertInstanceOf(JString.class, v);
+        assertEquals(OpaqueSymbols.of("sourcePrefix"), s.value(), "followed as a name, never read as a value");
+        assertEquals(3, s.location().line());
+        assertEquals("/parameters/sourcePrefix", s.location().jsonPointer());
+        assertTrue(eval.of("[split(parameters('sourcePrefix'), '/')]")
+                .startsWith("unknown: parameter 'sourcePrefix' has no value"));
     }
 
     @Test
@@ -51,7 +55,7 @@ class UnknownValuesTest {
     @ValueSource(strings = {
             "[reference('pip').ipAddress]",
             "[listKeys('sa', '2021-01-01').keys[0].value]",
-            "[concat('10.0.', parameters('sourcePrefix'))]",
+            "[split(concat('10.0.', parameters('sourcePrefix')), '.')]",
             "[format('{0}/24', variables('ref'))]",
             "[toLower(parameters('secret'))]",
             "[parameters('location')]",
@@ -86,7 +90,7 @@ class UnknownValuesTest {
 
     @Test
     void unknownInsideAnArrayStaysInItsElement() {
-        JArray a = assertInstanceOf(JArray.class, eval.node("[createArray('10.0.0.0/8', parameters('sourcePrefix'))]"));
+        JArray a = assertInstanceOf(JArray.class, eval.node("[createArray('10.0.0.0/8', reference('x').y)]"));
         assertEquals("\"10.0.0.0/8\"", Eval.text(a.get(0)));
         assertInstanceOf(JUnknown.class, a.get(1));
     }
