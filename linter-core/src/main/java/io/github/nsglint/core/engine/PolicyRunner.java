@@ -100,6 +100,7 @@ final class PolicyRunner {
         }
         Clause.For f = policy.scopes().get(index);
         List<Val> items;
+        Val.Items ranged = null;
         if (f.source().isPresent()) {
             Val source = interpreter.eval(f.source().get(), env);
             if (source instanceof Val.Unknown u) {
@@ -109,6 +110,7 @@ final class PolicyRunner {
                 return;
             }
             items = source instanceof Val.Items list ? list.items() : List.of();
+            ranged = source instanceof Val.Items list ? list : null;
         } else {
             items = Schema.all(f.kind(), context);
         }
@@ -118,6 +120,10 @@ final class PolicyRunner {
             }
             env.put(f.variable(), item);
             Doubt d = doubt;
+            String perhaps = ranged == null ? null : ranged.doubtAbout(item);
+            if (perhaps != null && d == null) {
+                d = new Doubt(perhaps, item.at());
+            }
             if (f.condition().isPresent()) {
                 Val where = interpreter.eval(f.condition().get(), env);
                 if (where instanceof Val.Bool b && !b.value()) {

@@ -182,11 +182,11 @@ final class Schema {
         f.add("targets", Type.listOf(Type.kind("subnet")), "subnets it is meant to reach: in its VNet and in VNets"
                 + " peered with it in either direction, that hold a NIC",
                 (b, c) -> new Val.Items(c.placement(b).targets().stream().map(s -> (Val) elem("subnet", s)).toList(),
-                        b.location()));
+                        b.location(), c.placement(b).doubts()));
         f.add("endpoints", Type.listOf(Type.kind("endpoint")), "what it opens sessions to: each NIC of its targets"
                 + " (with the VM behind it), and each target subnet without NICs",
                 (b, c) -> new Val.Items(c.placement(b).endpoints().stream().map(e -> (Val) elem("endpoint", e))
-                        .toList(), b.location()));
+                        .toList(), b.location(), c.placement(b).doubts()));
         f.add("source", Type.ADDRESS, "where its sessions come from: its subnet, or 168.63.129.16 for the Developer"
                 + " SKU, which has none", (b, c) -> source(b, c));
         f.add("customPorts", Type.listOf(Type.INT), "custom ports declared for its endpoints (metadata or"

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.nsglint.core.model.Field;
 import io.github.nsglint.core.model.SourceLocation;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A value in a rule's evaluation. Every value carries {@code at}: where it is in the user's template, so a
@@ -27,9 +30,23 @@ sealed interface Val permits Val.Str, Val.Int, Val.Bool, Val.Items, Val.Elem, Va
     record Bool(boolean value, SourceLocation at) implements Val {
     }
 
-    record Items(List<Val> items, SourceLocation at) implements Val {
+    /**
+     * A list. {@code doubts} names the elements only perhaps in it (by the model object, with why): a rule that
+     * ranges over the list judges them too, but at most as indeterminate.
+     */
+    record Items(List<Val> items, SourceLocation at, Map<Object, String> doubts) implements Val {
         public Items {
             items = List.copyOf(items);
+            doubts = doubts.isEmpty() ? Map.of() : Collections.unmodifiableMap(new IdentityHashMap<>(doubts));
+        }
+
+        Items(List<Val> items, SourceLocation at) {
+            this(items, at, Map.of());
+        }
+
+        /** Why {@code item} is only perhaps in the list, or null. */
+        String doubtAbout(Val item) {
+            return item instanceof Elem e ? doubts.get(e.element()) : null;
         }
     }
 

@@ -18,6 +18,7 @@ import io.github.nsglint.core.model.VirtualMachine;
 import io.github.nsglint.core.model.VirtualNetwork;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class Topology {
     private final Map<String, CustomPorts> declaredPorts = new LinkedHashMap<>();
     private final List<ConfiguredPorts> configuredPorts;
     private final List<PeeringLink> links;
+    /** NICs with an IP configuration whose subnet is not known. */
+    private final List<NetworkInterface> nicsOfUnknownSubnet = new ArrayList<>();
     private final List<BastionPlacement> bastions;
     /** Why no ASG's membership is complete, or null: something in the files may add NICs nsglint cannot see. */
     private final AsgMembership.Open membershipOpen;
@@ -62,6 +65,10 @@ public final class Topology {
             for (IpConfiguration ip : nic.ipConfigurations()) {
                 ip.subnetId().known().ifPresent(id -> nicsBySubnet
                         .computeIfAbsent(ResourceIds.key(id), k -> new ArrayList<>()).add(nic));
+            }
+            if (nic.ipConfigurations().stream().anyMatch(ip -> ip.subnetId() instanceof Field.Unknown<String>
+                    || ip.subnetId() instanceof Field.Invalid<String>)) {
+                nicsOfUnknownSubnet.add(nic);
             }
         }
         this.membershipOpen = membershipOpen(model);
@@ -237,13 +244,23 @@ public final class Topology {
         return bastions;
     }
 
+    /**
+     * The links between VNets, one per pair, both directions together. A peering whose remote VNet is not known (a
+     * module output nsglint cannot evaluate) may lead to any other VNet of the model to which its VNet declares no
+     * peering of its own: each such pair gets an UNKNOWN link naming it, so the other VNet's subnets stay Bastion
+     * targets with indeterminate verdicts rather than dropping out of reach unseen.
+     */
     private List<PeeringLink> buildLinks() {
         Map<String, Peering[]> pairs = new LinkedHashMap<>();
         Map<String, String[]> ends = new LinkedHashMap<>();
+        List<Peering> unresolved = new ArrayList<>();
         for (VirtualNetwork v : model.virtualNetworks()) {
             for (Peering p : v.peerings()) {
                 Optional<String> remote = p.remoteVirtualNetworkId().known();
                 if (remote.isEmpty()) {
+                    if (p.remoteVirtualNetworkId() instanceof Field.Unknown<String>) {
+                        unresolved.add(p);
+                    }
                     continue;
                 }
                 // Name the remote end as its VNet declares itself, whatever case the reference uses.
@@ -259,10 +276,39 @@ public final class Topology {
                 pair[ordered ? 0 : 1] = p;
             }
         }
+        Map<String, Peering> possible = new LinkedHashMap<>();
+        for (Peering p : unresolved) {
+            for (VirtualNetwork other : model.virtualNetworks()) {
+                String a = ResourceIds.key(p.localVirtualNetworkId());
+                String b = ResourceIds.key(other.id());
+                if (a.equals(b)) {
+                    continue;
+                }
+                boolean ordered = a.compareTo(b) <= 0;
+                String key = ordered ? a + "|" + b : b + "|" + a;
+                Peering[] pair = pairs.computeIfAbsent(key, k -> new Peering[2]);
+                if (pair[ordered ? 0 : 1] != null || possible.containsKey(key)) {
+                    continue; // the VNet peers with this one by a known peering: Azure allows one per pair
+                }
+                ends.putIfAbsent(key, ordered ? new String[] {p.localVirtualNetworkId(), other.id()}
+                        : new String[] {other.id(), p.localVirtualNetworkId()});
+                pair[ordered ? 0 : 1] = p;
+                possible.put(key, p);
+            }
+        }
         List<PeeringLink> out = new ArrayList<>();
         pairs.forEach((key, pair) -> {
             String[] e = ends.get(key);
-            out.add(link(e[0], e[1], pair[0], pair[1]));
+            Peering unknown = possible.get(key);
+            if (unknown != null) {
+                Field.Unknown<String> why = (Field.Unknown<String>) unknown.remoteVirtualNetworkId();
+                String other = ResourceIds.same(e[0], unknown.localVirtualNetworkId()) ? e[1] : e[0];
+                out.add(new PeeringLink(e[0], e[1], pair[0], pair[1], PeeringLink.State.UNKNOWN, "the remote VNet of"
+                        + " peering '" + unknown.id() + "' is not known (" + why.reason() + "): it may be '"
+                        + ResourceIds.name(other) + "'"));
+            } else {
+                out.add(link(e[0], e[1], pair[0], pair[1]));
+            }
         });
         return List.copyOf(out);
     }
@@ -318,6 +364,7 @@ public final class Topology {
             problems.add("it names no subnet and no VNet");
         }
         List<Subnet> targets = new ArrayList<>();
+        List<Subnet> inReach = new ArrayList<>();
         if (vnet != null) {
             Set<String> reach = new LinkedHashSet<>();
             reach.add(ResourceIds.key(vnet.id()));
@@ -332,6 +379,9 @@ public final class Topology {
                 }
                 for (Subnet s : v.subnets()) {
                     boolean own = subnet != null && ResourceIds.same(s.id(), subnet.id());
+                    if (!own) {
+                        inReach.add(s);
+                    }
                     if (!own && (mode == TargetMode.ALL_SUBNETS || !nicsIn(s).isEmpty())) {
                         targets.add(s);
                     }
@@ -348,7 +398,35 @@ public final class Topology {
                 endpoints.add(endpoint(bastion, t, nic));
             }
         }
-        return new BastionPlacement(bastion, subnet, vnet, targets, endpoints, problems);
+        // A NIC whose subnet is not known may sit in any subnet in reach: each is a target, and the NIC an endpoint
+        // in it, only perhaps, so nothing judged there is certain (and nothing drops out of reach unseen).
+        Map<Object, String> doubts = new IdentityHashMap<>();
+        for (NetworkInterface nic : nicsOfUnknownSubnet) {
+            String why = "NIC " + nic.name().known().orElse(nic.id()) + "'s subnet is not known ("
+                    + unknownSubnetReason(nic) + "): it may be in this subnet";
+            for (Subnet s : inReach) {
+                if (!targets.contains(s)) {
+                    targets.add(s);
+                    doubts.put(s, why);
+                }
+                BastionEndpoint e = endpoint(bastion, s, nic);
+                endpoints.add(e);
+                doubts.put(e, why);
+            }
+        }
+        return new BastionPlacement(bastion, subnet, vnet, targets, endpoints, problems, doubts);
+    }
+
+    private static String unknownSubnetReason(NetworkInterface nic) {
+        for (IpConfiguration ip : nic.ipConfigurations()) {
+            if (ip.subnetId() instanceof Field.Unknown<String> u) {
+                return u.reason();
+            }
+            if (ip.subnetId() instanceof Field.Invalid<String> i) {
+                return i.problem();
+            }
+        }
+        return "not known";
     }
 
     /**
