@@ -24,8 +24,7 @@ record Invocation(Expr.Call call, Scope scope, Evaluator evaluator, SourceLocati
      */
     private static final Set<String> BUILDS_NAMES = Set.of("if", "coalesce", "concat", "format", "string",
             "tolower", "toupper", "createarray", "createobject", "array", "resourceid", "subscriptionresourceid",
-            "tenantresourceid", "extensionresourceid", "managementgroupresourceid", "reference", "parameters",
-            "variables", "json");
+            "tenantresourceid", "extensionresourceid", "managementgroupresourceid", "reference");
 
     /** Functions that move values around without reading them: a container that holds a symbol goes in. */
     private static final Set<String> MOVES_VALUES = Set.of("first", "last", "skip", "take", "length", "empty",
@@ -43,7 +42,9 @@ record Invocation(Expr.Call call, Scope scope, Evaluator evaluator, SourceLocati
             return value;
         }
         String fn = call.name();
-        if (BUILDS_NAMES.contains(fn) || fn.indexOf('.') > 0) {
+        // if() reads its condition and format() its format string: those are read, the rest only placed.
+        boolean read = index == 0 && (fn.equals("if") || fn.equals("format"));
+        if (!read && BUILDS_NAMES.contains(fn) || fn.indexOf('.') > 0) {
             return value;
         }
         JString symbol = MOVES_VALUES.contains(fn)

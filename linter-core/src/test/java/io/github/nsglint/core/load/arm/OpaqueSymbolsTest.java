@@ -37,6 +37,12 @@ class OpaqueSymbolsTest {
                 + " parameters file or --parameters); nsglint follows it as a name only";
         assertEquals(reason, EVAL.of("[equals(parameters('nsgName'), 'x')]"));
         assertEquals(reason, EVAL.of("[substring(parameters('nsgName'), 0, 1)]"));
+        assertEquals(reason, EVAL.of("[json(parameters('nsgName'))]"), "json() reads its argument's text");
+        assertEquals(reason.replace("unknown: ", "unknown: if() condition is unknown: "),
+                EVAL.of("[if(parameters('nsgName'), 'a', 'b')]"), "if() reads its condition");
+        assertEquals(reason, EVAL.of("[format(parameters('nsgName'), 'a')]"), "format() reads its format string");
+        assertEquals(reason, EVAL.of("[parameters(parameters('nsgName'))]"), "a name to look up is read");
+        assertEquals("\"" + NSG + "\"", EVAL.of("[if(true(), parameters('nsgName'), 'b')]"));
         assertEquals(reason, EVAL.of("[length(parameters('nsgName'))]"), "a symbol's length is its value's");
         assertEquals(reason, EVAL.of("[empty(parameters('nsgName'))]"));
         assertEquals(reason, EVAL.of("[contains(createArray('a'), parameters('nsgName'))]"));
