@@ -126,7 +126,7 @@ final class SyntheticNetworks {
                             List.of("*"), List.of("*"), List.of("*"), List.of("22", "3389")))));
             Subnet subnet = new Subnet(spokeId + "/subnets/workload", spokeId, Field.known("workload"),
                     Field.known(List.of(cidr)), Field.known(RG + "networkSecurityGroups/" + nsgName), Field.absent(),
-                    Deployment.DECLARED, AT);
+                    Field.known(List.of()), Deployment.DECLARED, AT);
             Peering toHub = new Peering(spokeId + "/virtualNetworkPeerings/to-hub", spokeId, Field.known("to-hub"),
                     Field.known(hubId), Field.known(true), Field.absent(), Field.absent(), Field.absent(),
                     Deployment.DECLARED, AT);
@@ -152,7 +152,8 @@ final class SyntheticNetworks {
                         List.of("*"), List.of("*"), List.of("AzureCloud"), List.of("443")))));
         Subnet bastionSubnet = new Subnet(hubId + "/subnets/AzureBastionSubnet", hubId,
                 Field.known("AzureBastionSubnet"), Field.known(List.of("10.0.1.0/26")),
-                Field.known(RG + "networkSecurityGroups/bastion-nsg"), Field.absent(), Deployment.DECLARED, AT);
+                Field.known(RG + "networkSecurityGroups/bastion-nsg"), Field.absent(), Field.known(List.of()),
+                Deployment.DECLARED, AT);
         vnets.add(0, new VirtualNetwork(hubId, Field.known("hub"), Field.known("westeurope"),
                 Field.known(List.of("10.0.0.0/16")), Field.absent(), List.of(bastionSubnet), hubPeerings,
                 Deployment.DECLARED, AT));

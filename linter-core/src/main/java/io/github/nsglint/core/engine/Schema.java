@@ -345,6 +345,8 @@ final class Schema {
                 s.location()));
         f.add("nsg", Type.kind("nsg"), "its network security group; absent when none",
                 (s, c) -> nsgOf(c.topology().nsgOf(s), s.networkSecurityGroupId(), s.location()));
+        f.add("delegations", Type.listOf(Type.STRING), "the services it is delegated to (serviceName); empty when"
+                + " none", (s, c) -> Val.strings(s.delegations(), s.location()));
         f.add("routeTable", Type.kind("routeTable"), "its route table; absent when none",
                 (s, c) -> reference(s.routeTableId(), s.location(), "route table",
                         id -> c.model().routeTable(id).map(r -> (Val) elem("routeTable", r))));

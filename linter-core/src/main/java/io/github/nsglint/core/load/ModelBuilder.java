@@ -328,7 +328,29 @@ final class ModelBuilder {
             prefixes = Field.unknown(u.reason(), u.location());
         }
         return new Subnet(id, vnetId, name, prefixes, Fields.reference(props, "networkSecurityGroup"),
-                Fields.reference(props, "routeTable"), deployment, location);
+                Fields.reference(props, "routeTable"), delegations(props), deployment, location);
+    }
+
+    /** The service names of a subnet's {@code delegations}: Unknown when any of them is. */
+    private static Field<List<String>> delegations(JNode props) {
+        Field<List<JNode>> elements = Fields.elements(props, "delegations");
+        if (!(elements instanceof Field.Known<List<JNode>> k)) {
+            @SuppressWarnings("unchecked")
+            Field<List<String>> other = (Field<List<String>>) (Field<?>) elements;
+            return other;
+        }
+        List<String> services = new ArrayList<>();
+        for (JNode d : k.value()) {
+            Field<String> service = Fields.string(Fields.props(d), "serviceName");
+            if (service instanceof Field.Known<String> known) {
+                services.add(known.value());
+            } else if (service instanceof Field.Unknown<String> u) {
+                return Field.unknown("a delegation's service is not known: " + u.reason(), u.location());
+            } else {
+                return Field.invalid(Fields.text(d), "a delegation needs properties.serviceName", d.location());
+            }
+        }
+        return Field.known(List.copyOf(services));
     }
 
     private Peering peering(String vnetId, String id, Field<String> name, JNode props, Deployment deployment,

@@ -10,6 +10,8 @@ import java.util.List;
  * @param addressPrefixes          {@code addressPrefix} and {@code addressPrefixes} merged
  * @param networkSecurityGroupId   Absent when no NSG is attached
  * @param routeTableId             Absent when no route table is attached
+ * @param delegations              the services the subnet is delegated to ({@code serviceName}, such as
+ *                                 {@code Microsoft.HardwareSecurityModules/dedicatedHSMs}); empty when none
  */
 public record Subnet(
         String id,
@@ -18,6 +20,7 @@ public record Subnet(
         Field<List<String>> addressPrefixes,
         Field<String> networkSecurityGroupId,
         Field<String> routeTableId,
+        Field<List<String>> delegations,
         Deployment deployment,
         SourceLocation location) implements ModelElement {
 
@@ -28,6 +31,7 @@ public record Subnet(
         requireNonNull(addressPrefixes, "addressPrefixes is null");
         requireNonNull(networkSecurityGroupId, "networkSecurityGroupId is null");
         requireNonNull(routeTableId, "routeTableId is null");
+        requireNonNull(delegations, "delegations is null");
         requireNonNull(deployment, "deployment is null");
         requireNonNull(location, "location is null");
     }

@@ -97,7 +97,7 @@ class NoSilentGapTest {
                             vnet.name(), vnet.region(), vnet.addressSpace(), vnet.dnsServers(), vnet.subnets().stream()
                             .map(t -> t != s ? t : new Subnet(t.id(), t.virtualNetworkId(), t.name(),
                                     t.addressPrefixes(), Field.unknown(WHY, t.location()), t.routeTableId(),
-                                    t.deployment(), t.location())).toList(), vnet.peerings(), vnet.deployment(),
+                                    t.delegations(), t.deployment(), t.location())).toList(), vnet.peerings(), vnet.deployment(),
                             vnet.location()))));
                 }
             }

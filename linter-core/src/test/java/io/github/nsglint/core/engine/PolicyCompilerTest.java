@@ -32,7 +32,7 @@ class PolicyCompilerTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "for subnets s expect true                                | 7:1  | unknown kind 'subnets'; kinds: bastion, subnet, nsg, securityRule, vnet, peering, nic, vm, endpoint, publicIp, diagnosticSetting, routeTable, problem, gap",
-            "for subnet s expect s.prefx == \"x\"                     | 7:23 | subnet has no field 'prefx'; fields: id, name, prefixes, nsg, routeTable, vnet, nics",
+            "for subnet s expect s.prefx == \"x\"                     | 7:23 | subnet has no field 'prefx'; fields: id, name, prefixes, nsg, delegations, routeTable, vnet, nics",
             "for subnet s expect s.name == 26                         | 7:28 | cannot compare string with int",
             "for subnet s expect prefixLength(s) < \"26\"             | 7:37 | cannot compare int with string",
             "for subnet s expect s.name                               | 7:23 | an expectation must be bool, not string",

@@ -30,7 +30,7 @@ class BastionSkusTest {
 
     private static BastionEndpoint endpoint(Field<String> sku, Field<OperatingSystem> os, List<Integer> custom) {
         Subnet s = new Subnet("/s/subnets/w", "/s", Field.known("w"), Field.known(List.of("10.1.1.0/24")), Field.absent(),
-                Field.absent(), Deployment.DECLARED, AT);
+                Field.absent(), Field.known(List.of()), Deployment.DECLARED, AT);
         NetworkInterface nic = new NetworkInterface("/nic", Field.known("nic"), NetworkInterface.Kind.NETWORK_INTERFACE,
                 Field.absent(), List.of(), Deployment.DECLARED, AT);
         VirtualMachine vm = os == null ? null : new VirtualMachine("/vm", Field.known("vm"),
