@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import io.github.nsglint.core.flow.AddressSpace;
 import io.github.nsglint.core.flow.FlowBox;
 import io.github.nsglint.core.flow.FlowSet;
+import io.github.nsglint.core.flow.InternetWidth;
 import io.github.nsglint.core.flow.IntervalSet;
 import io.github.nsglint.core.flow.NsgHygiene;
 import io.github.nsglint.core.flow.Protocols;
@@ -215,12 +216,20 @@ final class Interpreter {
             return new Val.Items(List.of(), args.get(0).at());
         }
         NetworkSecurityGroup nsg = (NetworkSecurityGroup) nsgValue.element();
+        if (call.name().equals("openToInternet")) {
+            NsgHygiene.Openness open = new NsgHygiene(context.engine()).openToInternet(nsg, InternetWidth.DEFAULT);
+            if (open.unknownReason() != null) {
+                return new Val.Unknown(open.unknownReason(), open.unknownAt() != null ? open.unknownAt()
+                        : nsg.location());
+            }
+            return new Val.Items(open.problems().stream().map(p -> (Val) Schema.elem("problem", p)).toList(),
+                    nsg.location());
+        }
         List<io.github.nsglint.core.flow.RuleProblem> problems = switch (call.name()) {
             case "shadowedRules" -> new NsgHygiene(context.engine()).shadowedRules(nsg, context.engine().unattached(),
                     requiredBastionFlows(nsg));
             case "duplicatePriorities" -> NsgHygiene.duplicatePriorities(nsg);
             case "invalidRules" -> new NsgHygiene(context.engine()).invalidRules(nsg);
-            case "openToInternet" -> new NsgHygiene(context.engine()).openToInternet(nsg);
             default -> throw new IllegalStateException("the compiler admits no function " + call.name());
         };
         List<Val> out = new ArrayList<>();

@@ -119,33 +119,145 @@ public final class NsgHygiene {
     }
 
     /**
-     * Allow rules that take every port inbound from Internet or {@code *} ({@code 0.0.0.0/0}, {@code Any}) and
-     * that some flow reaches (a rule shadowed by a deny does not open anything).
+     * What {@link #openToInternet} found: the allow rules that together let every port in from the Internet at
+     * large, or why that is not known (both empty when it holds).
      */
-    public List<RuleProblem> openToInternet(NetworkSecurityGroup nsg) {
-        List<RuleProblem> out = new ArrayList<>();
-        List<CompiledRule> inbound = null;
-        for (SecurityRule r : nsg.securityRules().known().orElse(List.of())) {
-            if (!(r.direction() instanceof Field.Known<Direction> d) || d.value() != Direction.INBOUND
-                    || !(r.access() instanceof Field.Known<io.github.nsglint.core.model.Access> a)
-                    || a.value() != io.github.nsglint.core.model.Access.ALLOW) {
-                continue;
+    public record Openness(List<RuleProblem> problems, String unknownReason,
+            io.github.nsglint.core.model.SourceLocation unknownAt) {
+        public Openness {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Whether the NSG on its own (its rules in priority order, then the defaults) lets every TCP or UDP port in
+     * from the Internet at large to some address: there is a source, wider together than {@code width}, and a
+     * destination and protocol for which no port 0..65535 is denied. A flow question, not a match on tokens: rules
+     * and ranges that together cover every port count (0-30000 and 30001-65535), a deny above takes its share, and
+     * an ICMP-only allow opens no port.
+     *
+     * <p>Ports are taken segment by segment (the segments between the rules' port boundaries): the flows allowed on
+     * the first segment are asked about on the next, and so on; what is left at the end is allowed on every port.
+     */
+    public Openness openToInternet(NetworkSecurityGroup nsg, InternetWidth width) {
+        // The Internet at large is people's addresses: a rule for a service tag admits the service, not them, so
+        // without the tag file it does not make every public address perhaps open (TagContext.forUsers).
+        TagContext ctx = engine.unattached().forUsers();
+        FlowSet all = engine.flows(Protocols.WITH_PORTS, AddressSet.ofIps(engine.addresses("Internet", ctx).ips()),
+                FlowBox.ANY_PORT, engine.addresses("*", ctx), FlowBox.ANY_PORT);
+        List<Decision> whole = engine.evaluate(nsg, Direction.INBOUND, ctx, all);
+        java.util.TreeSet<Long> cuts = new java.util.TreeSet<>(List.of(0L, 65536L));
+        for (Decision d : whole) {
+            IntervalSet ports = d.flows().destinationPorts();
+            for (int i = 0; i < ports.intervalCount(); i++) {
+                cuts.add(Math.max(0L, ports.low(i).longValue()));
+                cuts.add(Math.min(65536L, ports.high(i).longValue() + 1));
             }
-            if (!anyOf(r.destinationPortRanges(), "*", "0-65535")
-                    || !anyOf(r.sourceAddressPrefixes(), "*", "Internet", "Any", "0.0.0.0/0", "::/0")) {
-                continue;
+        }
+        FlowSet certain = all;
+        FlowSet possible = all;
+        String reason = null;
+        io.github.nsglint.core.model.SourceLocation reasonAt = null;
+        Long previous = null;
+        for (long cut : cuts) {
+            if (previous != null && !possible.isEmpty()) {
+                IntervalSet port = IntervalSet.of(previous, previous); // one port stands for its segment
+                List<Decision> onCertain = engine.evaluate(nsg, Direction.INBOUND, ctx, atPort(certain, port));
+                List<Decision> onPossible = engine.evaluate(nsg, Direction.INBOUND, ctx, atPort(possible, port));
+                certain = anyPort(onCertain, false);
+                possible = anyPort(onPossible, true);
+                for (Decision d : onPossible) {
+                    if (d.outcome() == Decision.Outcome.UNKNOWN && reason == null) {
+                        reason = d.reason();
+                        reasonAt = d.at();
+                    }
+                }
             }
-            // Only a candidate is checked for shadowing: that is a cover check against every earlier rule.
-            if (inbound == null) {
-                inbound = engine.rules(nsg, Direction.INBOUND, engine.unattached());
-            }
-            if (!shadowed(inbound, r)) {
-                out.add(new RuleProblem(RuleProblem.Kind.INVALID, r, List.of(), "rule " + name(r) + " (priority "
-                        + r.priority().known().map(String::valueOf).orElse("?") + ") allows every port inbound from "
-                        + String.join(", ", r.sourceAddressPrefixes().known().orElse(List.of())), r.location()));
+            previous = cut;
+        }
+        if (wide(certain, width)) {
+            return new Openness(List.of(problem(nsg, certain, width)), null, null);
+        }
+        if (wide(possible, width)) {
+            return new Openness(List.of(), "whether every port is open from the Internet is not known: "
+                    + (reason == null ? "a rule's fields are not known" : reason), reasonAt);
+        }
+        return new Openness(List.of(), null, null);
+    }
+
+    /** The flows with their destination port set to {@code port}. */
+    private static FlowSet atPort(FlowSet flows, IntervalSet port) {
+        FlowSet out = FlowSet.EMPTY;
+        for (FlowBox b : flows.boxes()) {
+            out = out.union(FlowSet.of(new FlowBox(b.protocols(), b.sources(), b.sourcePorts(), b.destinations(),
+                    port)));
+        }
+        return out;
+    }
+
+    /** The allowed (and, when asked, perhaps allowed) flows of decisions, on every port again. */
+    private static FlowSet anyPort(List<Decision> decisions, boolean perhapsToo) {
+        FlowSet out = FlowSet.EMPTY;
+        for (Decision d : decisions) {
+            if (d.outcome() == Decision.Outcome.ALLOWED || perhapsToo && d.outcome() == Decision.Outcome.UNKNOWN) {
+                FlowBox b = d.flows();
+                out = out.union(FlowSet.of(new FlowBox(b.protocols(), b.sources(), b.sourcePorts(), b.destinations(),
+                        FlowBox.ANY_PORT)));
             }
         }
         return out;
+    }
+
+    private static boolean wide(FlowSet flows, InternetWidth width) {
+        IntervalSet sources = IntervalSet.EMPTY;
+        for (FlowBox b : flows.boxes()) {
+            sources = sources.union(b.sources().ips());
+        }
+        return width.wide(sources);
+    }
+
+    /**
+     * The finding: one flow allowed on every port (the widest box's first public source), the rules that allow it
+     * on each segment, and the first of them as the rule at fault.
+     */
+    private RuleProblem problem(NetworkSecurityGroup nsg, FlowSet open, InternetWidth width) {
+        FlowBox widest = open.boxes().stream()
+                .filter(b -> !b.sources().ips().intersect(AddressSpace.PUBLIC).isEmpty()
+                        && !b.destinations().ips().isEmpty())
+                .findFirst().orElseThrow(() -> new IllegalStateException("wide but no public source in " + open));
+        java.math.BigInteger source = AddressSpace.representative(widest.sources().ips().intersect(AddressSpace.PUBLIC));
+        java.math.BigInteger destination = AddressSpace.representative(widest.destinations().ips());
+        int protocol = (widest.protocols() & Protocols.TCP) != 0 ? Protocols.TCP : Protocols.UDP;
+        FlowSet point = FlowSet.of(new FlowBox(protocol, AddressSet.ofIps(IntervalSet.of(source, source)),
+                widest.sourcePorts(), AddressSet.ofIps(IntervalSet.of(destination, destination)), FlowBox.REAL_PORTS));
+        List<SecurityRule> rules = new ArrayList<>();
+        for (Decision d : engine.evaluate(nsg, Direction.INBOUND, engine.unattached().forUsers(), point)) {
+            DecidingRule r = d.deciding();
+            for (SecurityRule candidate : nsg.securityRules().known().orElse(List.of())) {
+                if (candidate.name().known().filter(n -> n.equals(r.ruleName())).isPresent()
+                        && candidate.priority().known().filter(p -> p == r.priority()).isPresent()
+                        && !rules.contains(candidate)) {
+                    rules.add(candidate);
+                }
+            }
+        }
+        rules.sort(java.util.Comparator.comparing(r -> r.priority().known().orElse(Integer.MAX_VALUE)));
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < rules.size(); i++) {
+            SecurityRule r = rules.get(i);
+            names.append(i == 0 ? "" : i == rules.size() - 1 ? " and " : ", ").append(name(r)).append(" (priority ")
+                    .append(r.priority().known().map(String::valueOf).orElse("?")).append(')');
+        }
+        String what = (rules.size() == 1 ? "rule " : "rules ") + names + (rules.size() == 1 ? " allows" : " together"
+                + " allow") + " every " + (protocol == Protocols.TCP ? "TCP" : "UDP") + " port inbound from the"
+                + " Internet (more public addresses than a " + width.describe() + " holds), e.g. from "
+                + AddressSpace.format(source) + " to " + AddressSpace.format(destination);
+        if (rules.isEmpty()) {
+            throw new IllegalStateException("every port allowed without an allow rule of " + nsg.id());
+        }
+        SecurityRule first = rules.get(0);
+        return new RuleProblem(RuleProblem.Kind.INVALID, first, rules.subList(1, rules.size()), what,
+                first.location());
     }
 
     /** Whether a known list field holds one of {@code tokens}, ignoring case and surrounding spaces. */
