@@ -33,7 +33,7 @@ clause
 
 assertion
     : target=expression explicitly=EXPLICITLY? verb=(ALLOWS | DENIES) direction=(INBOUND | OUTBOUND)
-        protocol=protocolSpec (peer=(FROM | TO) some=SOME? peers=addressList)? PORT (anyOf=ANY OF)? ports=portList
+        protocol=protocolSpec (peer=(FROM | TO) some=SOME? breadth=(WIDE | NARROW)? peers=addressList)? PORT (anyOf=ANY OF)? ports=portList
         (ONLY FROM only=addressList)?                                                                #flowAssertion
     | NONE items=expression                                                                          #noneAssertion
     | condition=expression                                                                           #propertyAssertion
@@ -108,6 +108,8 @@ EXPLICITLY : 'explicitly' ;
 ANY       : 'any' ;
 OF        : 'of' ;
 SOME      : 'some' ;
+WIDE      : 'wide' ;
+NARROW    : 'narrow' ;
 NOT       : 'not' ;
 AND       : 'and' ;
 OR        : 'or' ;

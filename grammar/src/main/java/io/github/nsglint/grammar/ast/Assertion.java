@@ -29,10 +29,12 @@ public sealed interface Assertion extends Node permits Assertion.Flow, Assertion
      *                   rules before it do (what Azure's deployment validation checks)
      * @param anyOf      {@code port any of ...}: one of the ports suffices, not all
      * @param some       {@code from some ...}: flows from some of the peers suffice, not from all
+     * @param breadth    {@code from wide ...} / {@code from narrow ...} (with {@code denies}): only a wide set of
+     *                   peer addresses let through is a violation, or only a narrow one (an allow list)
      */
     record Flow(SourcePos pos, Expr target, Verb verb, Way way, String protocol, SourcePos protocolPos,
             List<AddressSpec> peers, List<PortSpec> ports, List<AddressSpec> onlyFrom, boolean explicitly,
-            boolean anyOf, boolean some) implements Assertion {
+            boolean anyOf, boolean some, Breadth breadth) implements Assertion {
         public Flow {
             requireNonNull(pos, "pos is null");
             requireNonNull(target, "target is null");
@@ -40,10 +42,21 @@ public sealed interface Assertion extends Node permits Assertion.Flow, Assertion
             requireNonNull(way, "way is null");
             requireNonNull(protocol, "protocol is null");
             requireNonNull(protocolPos, "protocolPos is null");
+            requireNonNull(breadth, "breadth is null");
             peers = List.copyOf(peers);
             ports = List.copyOf(ports);
             onlyFrom = List.copyOf(onlyFrom);
         }
+    }
+
+    /**
+     * Which of the peer addresses a flow expectation with {@code denies} counts: all of them; only a wide set let
+     * through (more public addresses than the project's Internet width); or only a narrow one, an allow list.
+     */
+    enum Breadth {
+        ANY,
+        WIDE,
+        NARROW
     }
 
     /** {@code none ITEMS}: each item of the collection is a finding. */

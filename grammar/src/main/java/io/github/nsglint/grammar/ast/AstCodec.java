@@ -146,6 +146,7 @@ public final class AstCodec {
                 writeBool(f.explicitly());
                 writeBool(f.anyOf());
                 writeBool(f.some());
+                out.write(f.breadth().ordinal());
             } else if (a instanceof Assertion.None n) {
                 out.write(2);
                 writePos(n.pos());
@@ -404,7 +405,7 @@ public final class AstCodec {
                     }
                     List<AddressSpec> onlyFrom = readAddresses();
                     yield new Assertion.Flow(pos, target, verb, way, protocol, protocolPos, peers, ports, onlyFrom,
-                            readBool(), readBool(), readBool());
+                            readBool(), readBool(), readBool(), Assertion.Breadth.values()[readByte()]);
                 }
                 case 2 -> new Assertion.None(pos, readExpr());
                 case 3 -> new Assertion.Property(pos, readExpr());

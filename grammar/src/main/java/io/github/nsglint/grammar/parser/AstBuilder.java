@@ -109,9 +109,15 @@ final class AstBuilder extends PolicyRulesBaseVisitor<Node> {
         if (ctx.some != null && (verb != Assertion.Verb.ALLOWS || ctx.explicitly != null)) {
             throw error(ctx.some, "'some' goes with 'allows': flows from some of the peers are allowed");
         }
+        Assertion.Breadth breadth = ctx.breadth == null ? Assertion.Breadth.ANY
+                : ctx.breadth.getType() == PolicyRulesParser.WIDE ? Assertion.Breadth.WIDE : Assertion.Breadth.NARROW;
+        if (ctx.breadth != null && (verb != Assertion.Verb.DENIES || !only.isEmpty())) {
+            throw error(ctx.breadth, "'" + ctx.breadth.getText() + "' goes with 'denies': what is let through is"
+                    + " a violation only when it is " + ctx.breadth.getText());
+        }
         return new Assertion.Flow(pos(ctx.getStart()), (Expr) visit(ctx.target), verb, way,
                 ctx.protocol.getText(), pos(ctx.protocol.getStart()), peers, visit(ctx.ports.items, PortSpec.class),
-                only, ctx.explicitly != null, ctx.anyOf != null, ctx.some != null);
+                only, ctx.explicitly != null, ctx.anyOf != null, ctx.some != null, breadth);
     }
 
     @Override

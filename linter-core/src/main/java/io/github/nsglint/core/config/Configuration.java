@@ -1,5 +1,6 @@
 package io.github.nsglint.core.config;
 
+import io.github.nsglint.core.flow.InternetWidth;
 import io.github.nsglint.core.topology.ConfiguredPorts;
 import io.github.nsglint.core.topology.TargetMode;
 import java.nio.file.Path;
@@ -18,14 +19,15 @@ import java.util.List;
  * @param bastionRuleSet {@code current} or {@code bastion-2020}, or null
  * @param baseline       a SARIF file of an earlier run, or null
  * @param bastionPorts   custom ports Standard and Premium Bastions connect on ({@code bastion.ports})
+ * @param internet       how many public addresses make the Internet at large ({@code internet}), or null
  */
 public record Configuration(Path file, String failOn, List<RuleSetting> severity, List<Path> rules,
         List<ConfiguredSuppression> suppressions, Path serviceTags, TargetMode targets, String bastionRuleSet,
-        Path baseline, List<ConfiguredPorts> bastionPorts) {
+        Path baseline, List<ConfiguredPorts> bastionPorts, InternetWidth internet) {
 
     /** No configuration file: everything from the command line and the defaults. */
     public static final Configuration NONE = new Configuration(null, null, List.of(), List.of(), List.of(), null, null,
-            null, null, List.of());
+            null, null, List.of(), null);
 
     public Configuration {
         severity = List.copyOf(severity);

@@ -2,6 +2,7 @@ package io.github.nsglint.core.config;
 
 import io.github.nsglint.core.files.InputFileException;
 import io.github.nsglint.core.files.InputFiles;
+import io.github.nsglint.core.flow.InternetWidth;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.model.NamePattern;
 import io.github.nsglint.core.model.SourceLocation;
@@ -54,7 +55,8 @@ public final class ConfigurationLoader {
     static final int MAX_NESTING = 20;
 
     private static final Set<String> KEYS = Set.of("failOn", "severity", "rules", "suppressions", "serviceTags",
-            "targets", "bastionRuleSet", "baseline", "bastion");
+            "targets", "bastionRuleSet", "baseline", "bastion", "internet");
+    private static final Set<String> INTERNET_KEYS = Set.of("ipv4", "ipv6");
     private static final Set<String> BASTION_KEYS = Set.of("ports");
     private static final Set<String> PORT_KEYS = Set.of("port", "target");
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
@@ -163,6 +165,7 @@ public final class ConfigurationLoader {
         String bastionRuleSet = null;
         Path baseline = null;
         List<ConfiguredPorts> bastionPorts = new ArrayList<>();
+        InternetWidth internet = null;
         for (NodeTuple entry : entries(root, KEYS, "")) {
             String key = ((ScalarNode) entry.getKeyNode()).getValue();
             Node value = entry.getValueNode();
@@ -180,11 +183,49 @@ public final class ConfigurationLoader {
                 case "bastionRuleSet" -> bastionRuleSet = choice(value, key, BASTION_RULE_SETS);
                 case "baseline" -> baseline = path(value, key);
                 case "bastion" -> bastionPorts = bastion(value);
+                case "internet" -> internet = internet(value);
                 default -> throw new IllegalStateException("key list and switch disagree: " + key);
             }
         }
         return new Configuration(file, failOn, severity, rules, suppressions, serviceTags, targets, bastionRuleSet,
-                baseline, bastionPorts);
+                baseline, bastionPorts, internet);
+    }
+
+    /**
+     * {@code internet: {ipv4: /16, ipv6: /32}}: public sources wider together than a block of these prefix lengths
+     * are the Internet at large (NSG001, NSG005); narrower ones are an allow list (NSG016). Either may be left out.
+     */
+    private InternetWidth internet(Node value) {
+        if (!(value instanceof MappingNode map)) {
+            error(value, "'internet' must be a mapping, e.g. '{ipv4: /16, ipv6: /32}'");
+            return null;
+        }
+        int v4 = InternetWidth.DEFAULT.v4PrefixLength();
+        int v6 = InternetWidth.DEFAULT.v6PrefixLength();
+        for (NodeTuple t : entries(map, INTERNET_KEYS, " in 'internet'")) {
+            String key = ((ScalarNode) t.getKeyNode()).getValue();
+            int max = key.equals("ipv4") ? 32 : 128;
+            String text = scalar(t.getValueNode(), "'internet." + key + "'");
+            if (text == null) {
+                continue;
+            }
+            String digits = text.strip().startsWith("/") ? text.strip().substring(1) : text.strip();
+            int length;
+            try {
+                length = Integer.parseInt(digits);
+            } catch (NumberFormatException e) {
+                length = -1;
+            }
+            if (length < 0 || length > max) {
+                error(t.getValueNode(), "'internet." + key + "' is a prefix length /0 to /" + max + ", not '"
+                        + oneLine(text) + "'");
+            } else if (key.equals("ipv4")) {
+                v4 = length;
+            } else {
+                v6 = length;
+            }
+        }
+        return new InternetWidth(v4, v6);
     }
 
     /** {@code bastion: {ports: [...]}}: custom ports of Standard and Premium Bastions, for every target or some. */
@@ -487,6 +528,6 @@ public final class ConfigurationLoader {
 
     private Configuration withFile(Configuration c) {
         return new Configuration(file, c.failOn(), c.severity(), c.rules(), c.suppressions(), c.serviceTags(),
-                c.targets(), c.bastionRuleSet(), c.baseline(), c.bastionPorts());
+                c.targets(), c.bastionRuleSet(), c.baseline(), c.bastionPorts(), c.internet());
     }
 }

@@ -4,7 +4,6 @@ import com.google.re2j.Pattern;
 import io.github.nsglint.core.flow.AddressSpace;
 import io.github.nsglint.core.flow.FlowBox;
 import io.github.nsglint.core.flow.FlowSet;
-import io.github.nsglint.core.flow.InternetWidth;
 import io.github.nsglint.core.flow.IntervalSet;
 import io.github.nsglint.core.flow.NsgHygiene;
 import io.github.nsglint.core.flow.Protocols;
@@ -217,7 +216,8 @@ final class Interpreter {
         }
         NetworkSecurityGroup nsg = (NetworkSecurityGroup) nsgValue.element();
         if (call.name().equals("openToInternet")) {
-            NsgHygiene.Openness open = new NsgHygiene(context.engine()).openToInternet(nsg, InternetWidth.DEFAULT);
+            NsgHygiene.Openness open = new NsgHygiene(context.engine()).openToInternet(
+                    nsg.declaredElsewhere() ? nsg.whatItAdds() : nsg, context.internetWidth());
             if (open.unknownReason() != null) {
                 return new Val.Unknown(open.unknownReason(), open.unknownAt() != null ? open.unknownAt()
                         : nsg.location());

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.nsglint.core.config.ConfiguredSuppression;
 import io.github.nsglint.core.config.RuleSetting;
+import io.github.nsglint.core.flow.InternetWidth;
 import io.github.nsglint.core.flow.ServiceTagPrefixes;
 import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.topology.ConfiguredPorts;
@@ -28,11 +29,12 @@ import java.util.Map;
  *                         the {@code X.parameters.json} convention
  * @param needs            what the requested reports show that costs work (file hashes, fixes)
  * @param bastionPorts     the configuration's custom Bastion ports ({@code bastion.ports})
+ * @param internetWidth    how many public addresses make the Internet at large ({@code internet})
  */
 public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
         TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot, List<RuleSetting> ruleSettings,
         List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs, ReportNeeds needs,
-        List<ConfiguredPorts> bastionPorts) {
+        List<ConfiguredPorts> bastionPorts, InternetWidth internetWidth) {
 
     public LintRequest {
         inputs = List.copyOf(inputs);
@@ -48,6 +50,16 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
         parameterPairs = Collections.unmodifiableMap(pairs);
         requireNonNull(needs, "needs is null");
         bastionPorts = List.copyOf(bastionPorts);
+        requireNonNull(internetWidth, "internetWidth is null");
+    }
+
+    /** A request with the default Internet width. */
+    public LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> ruleFiles, String bastionRuleSet,
+            TargetMode targets, ServiceTagPrefixes serviceTags, Path sourceRoot, List<RuleSetting> ruleSettings,
+            List<ConfiguredSuppression> suppressions, Map<Path, Path> parameterPairs, ReportNeeds needs,
+            List<ConfiguredPorts> bastionPorts) {
+        this(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot, ruleSettings,
+                suppressions, parameterPairs, needs, bastionPorts, InternetWidth.DEFAULT);
     }
 
     /** A request without custom Bastion ports. */
@@ -81,18 +93,24 @@ public record LintRequest(List<Path> inputs, Path parametersOrNull, List<Path> r
     /** The same request with reports relative to another root. */
     public LintRequest withSourceRoot(Path root) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, root,
-                ruleSettings, suppressions, parameterPairs, needs, bastionPorts);
+                ruleSettings, suppressions, parameterPairs, needs, bastionPorts, internetWidth);
     }
 
     /** The same request with a project's rule settings and suppressions. */
     public LintRequest withProjectDecisions(List<RuleSetting> settings, List<ConfiguredSuppression> accepted) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot,
-                settings, accepted, parameterPairs, needs, bastionPorts);
+                settings, accepted, parameterPairs, needs, bastionPorts, internetWidth);
     }
 
     /** The same request with the configuration's custom Bastion ports. */
     public LintRequest withBastionPorts(List<ConfiguredPorts> ports) {
         return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot,
-                ruleSettings, suppressions, parameterPairs, needs, ports);
+                ruleSettings, suppressions, parameterPairs, needs, ports, internetWidth);
+    }
+
+    /** The same request with the configuration's Internet width. */
+    public LintRequest withInternetWidth(InternetWidth width) {
+        return new LintRequest(inputs, parametersOrNull, ruleFiles, bastionRuleSet, targets, serviceTags, sourceRoot,
+                ruleSettings, suppressions, parameterPairs, needs, bastionPorts, width);
     }
 }

@@ -197,7 +197,8 @@ public final class Linter {
             LocalDate today, List<LoadDiagnostic> built) {
         Topology topology = Topology.of(part.model(), request.targets(), request.bastionPorts());
         FlowEngine engine = FlowEngine.of(topology, request.serviceTags());
-        EvalContext context = new EvalContext(part.model(), topology, engine, rules.bastionRuleSet());
+        EvalContext context = new EvalContext(part.model(), topology, engine, rules.bastionRuleSet(),
+                request.internetWidth());
         List<Finding> all = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         List<RuleEvaluation> evaluations = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.github.nsglint.core.flow.DecidingRule;
 import io.github.nsglint.core.flow.FlowBox;
 import io.github.nsglint.core.flow.FlowEngine;
 import io.github.nsglint.core.flow.FlowSet;
+import io.github.nsglint.core.flow.InternetWidth;
 import io.github.nsglint.core.flow.IntervalSet;
 import io.github.nsglint.core.flow.PortRanges;
 import io.github.nsglint.core.flow.Protocols;
@@ -28,6 +29,7 @@ import io.github.nsglint.core.report.Evidence;
 import io.github.nsglint.core.report.Finding;
 import io.github.nsglint.core.report.Remedy;
 import io.github.nsglint.core.report.RuleEvaluation;
+import io.github.nsglint.core.report.Severity;
 import io.github.nsglint.core.topology.BastionEndpoint;
 import io.github.nsglint.core.topology.NsgAttachment;
 import io.github.nsglint.grammar.ast.AddressSpec;
@@ -73,6 +75,9 @@ final class PolicyRunner {
     /** Why a binding only perhaps falls under the rule (its 'where' is unknown), or null. */
     private record Doubt(String reason, SourceLocation at) {
     }
+
+    /** The severity of the finding being reported when it is not the rule's (an ANA001 gap that is only a note). */
+    private Severity severityOverride;
 
     private void scope(int index, Map<String, Val> env, Doubt doubt) {
         if (index == policy.scopes().size()) {
@@ -176,14 +181,43 @@ final class PolicyRunner {
                     Map<String, Val> withItem = new LinkedHashMap<>(env);
                     withItem.put("item", item);
                     String anchor = item instanceof Val.Elem e ? anchor(e) : Val.display(item);
+                    severityOverride = item instanceof Val.Elem e && e.element() instanceof ModelGap g
+                            && onlyRuleLevel(g) ? Severity.NOTE : null;
                     report(doubt == null ? Finding.Kind.VIOLATED : Finding.Kind.INDETERMINATE, withItem, item.at(),
                             anchor, doubt == null ? new Evidence.Property(Val.display(item))
                                     : new Evidence.Unknown(doubt.reason(), doubt.at(), null), Val.display(item));
+                    severityOverride = null;
                 }
             }
         } else {
             flow((Assertion.Flow) a, env, doubt);
         }
+    }
+
+    /**
+     * Whether a gap is an NSG declared outside the scanned files that no Bastion or spoke verdict depends on: its
+     * added rules are judged for what they add, so the gap is a note, not an error. It is one when the NSG is on a
+     * Bastion's subnet, a target subnet, or a NIC a Bastion reaches.
+     */
+    private boolean onlyRuleLevel(ModelGap gap) {
+        for (NetworkSecurityGroup nsg : context.model().networkSecurityGroups()) {
+            if (!nsg.declaredElsewhere() || !nsg.location().equals(gap.location())) {
+                continue;
+            }
+            for (ModelElement attached : context.topology().attachmentsOf(nsg)) {
+                for (var placement : context.topology().bastions()) {
+                    boolean bastionSide = attached instanceof Subnet s && (s == placement.subnet()
+                            || placement.targets().contains(s));
+                    boolean endpoint = attached instanceof NetworkInterface nic && placement.endpoints().stream()
+                            .anyMatch(e -> e.nicOrNull() == nic);
+                    if (bastionSide || endpoint) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static String anchor(Val.Elem e) {
@@ -241,6 +275,11 @@ final class PolicyRunner {
             return;
         }
         Object element = ((Val.Elem) target).element();
+        if (element instanceof NetworkSecurityGroup nsg && nsg.declaredElsewhere()) {
+            // Rules added to an NSG declared elsewhere are judged for what they add (the message says the other
+            // rules could take priority); a Bastion or spoke question about the NSG's subnet still sees them unknown.
+            element = nsg.whatItAdds();
+        }
         FlowEngine engine = context.engine();
         TagContext ctx = element instanceof Subnet s ? engine.contextOf(s)
                 : element instanceof BastionEndpoint e ? engine.contextOf(e.subnet())
@@ -343,6 +382,7 @@ final class PolicyRunner {
             }
             Verdict one = f.explicitly() ? explicit(element, direction, ctx, query)
                     : f.some() ? some(element, direction, ctx, query)
+                    : f.breadth() != Assertion.Breadth.ANY ? breadth(element, direction, ctx, query, f.breadth())
                     : verdict(element, direction, ctx, query, mustAllow, false);
             // With 'any of', one port that holds is enough; else an unknown one might, else it is violated.
             if (v == null || one instanceof Verdict.Holds
@@ -632,6 +672,114 @@ final class PolicyRunner {
         return verdict(element, direction, ctx, query, true, true);
     }
 
+    /**
+     * {@code denies ... from wide X} / {@code from narrow X}: which peer addresses get through, measured against the
+     * project's Internet width. Wide: violated when the public peers let through are more than the width holds
+     * (the Internet at large). Narrow: violated when some public peers get through but not that many (an allow
+     * list), so one flow is never reported by both. Asked about people's addresses: a service tag's rule admits
+     * the service, not users (see {@link #some}).
+     */
+    private Verdict breadth(Object element, Direction direction, TagContext anyCtx, FlowSet query,
+            Assertion.Breadth breadth) {
+        FlowEngine engine = context.engine();
+        boolean inbound = direction == Direction.INBOUND;
+        FlowSet concrete = FlowSet.EMPTY;
+        for (FlowBox b : query.boxes()) {
+            concrete = concrete.union(FlowSet.of(new FlowBox(b.protocols(),
+                    inbound ? AddressSet.ofIps(b.sources().ips()) : b.sources(), b.sourcePorts(),
+                    inbound ? b.destinations() : AddressSet.ofIps(b.destinations().ips()), b.destinationPorts())));
+        }
+        Verdict worst = new Verdict.Holds();
+        for (List<Decision> decisions : decisionLists(element, direction, anyCtx.forUsers(), concrete)) {
+            IntervalSet allowed = IntervalSet.EMPTY;
+            IntervalSet perhaps = IntervalSet.EMPTY;
+            Decision widest = null;
+            Decision unknown = null;
+            for (Decision d : decisions) {
+                IntervalSet peers = (inbound ? d.flows().sources() : d.flows().destinations()).ips()
+                        .intersect(AddressSpace.PUBLIC);
+                if (peers.isEmpty()) {
+                    continue;
+                }
+                if (d.outcome() == Decision.Outcome.ALLOWED) {
+                    allowed = allowed.union(peers);
+                    widest = widest == null ? d : widest;
+                } else if (d.outcome() == Decision.Outcome.UNKNOWN) {
+                    perhaps = perhaps.union(peers);
+                    unknown = unknown == null ? d : unknown;
+                }
+            }
+            InternetWidth width = context.internetWidth();
+            Verdict v;
+            boolean wide = width.wide(allowed);
+            boolean perhapsWide = width.wide(allowed.union(perhaps));
+            if (breadth == Assertion.Breadth.WIDE) {
+                v = wide ? new Verdict.Violated(publicWitness(widest, direction))
+                        : perhapsWide ? new Verdict.Indeterminate(reason(unknown), unknown.at(),
+                                publicWitness(unknown, direction))
+                        : new Verdict.Holds();
+            } else {
+                // What may be wide is the wide question's to call indeterminate: said once, not twice.
+                v = wide ? new Verdict.Holds()
+                        : !allowed.isEmpty() ? new Verdict.Violated(publicWitness(widest, direction))
+                        : !perhaps.isEmpty() && !perhapsWide ? new Verdict.Indeterminate(reason(unknown),
+                                unknown.at(), publicWitness(unknown, direction))
+                        : new Verdict.Holds();
+            }
+            if (v instanceof Verdict.Violated) {
+                return v;
+            }
+            if (v instanceof Verdict.Indeterminate && worst instanceof Verdict.Holds) {
+                worst = v;
+            }
+        }
+        return worst;
+    }
+
+    private static String reason(Decision d) {
+        return d.reason() == null ? "not known" : d.reason();
+    }
+
+    /** A witness of a decision whose peer is a public address. */
+    private Witness publicWitness(Decision d, Direction direction) {
+        FlowBox b = d.flows();
+        boolean inbound = direction == Direction.INBOUND;
+        FlowBox open = new FlowBox(b.protocols(),
+                inbound ? AddressSet.ofIps(b.sources().ips().intersect(AddressSpace.PUBLIC)) : b.sources(),
+                b.sourcePorts(),
+                inbound ? b.destinations() : AddressSet.ofIps(b.destinations().ips().intersect(AddressSpace.PUBLIC)),
+                b.destinationPorts());
+        return context.engine().witness(new Decision(open, d.outcome(), d.rules(), d.reason(), d.at()), direction);
+    }
+
+    /** The decisions on each path to the element: the NSG alone, or each subnet and NIC pair. */
+    private List<List<Decision>> decisionLists(Object element, Direction direction, TagContext ctx, FlowSet query) {
+        FlowEngine engine = context.engine();
+        if (element instanceof NetworkSecurityGroup nsg) {
+            return List.of(engine.evaluate(nsg, direction, ctx, query));
+        }
+        List<List<Decision>> out = new ArrayList<>();
+        if (element instanceof Subnet s) {
+            List<NetworkInterface> in = engine.nicsIn(s);
+            if (in.isEmpty()) {
+                out.add(engine.evaluate(s, null, direction, query, engine.contextOf(s).forUsers()));
+            }
+            for (NetworkInterface n : in) {
+                out.add(engine.evaluate(s, n, direction, query, engine.contextOf(s).forUsers()));
+            }
+        } else if (element instanceof BastionEndpoint e) {
+            out.add(engine.evaluate(e.subnet(), e.nicOrNull(), direction, query,
+                    engine.contextOf(e.subnet()).forUsers()));
+        } else {
+            NetworkInterface nic = (NetworkInterface) element;
+            for (var ip : nic.ipConfigurations()) {
+                ip.subnetId().known().flatMap(id -> context.topology().subnet(id)).ifPresent(s ->
+                        out.add(engine.evaluate(s, nic, direction, query, engine.contextOf(s).forUsers())));
+            }
+        }
+        return out;
+    }
+
     /** The presence check: explicit allow rules of the target's NSG cover the flows (no NSG: nothing to check). */
     private Verdict explicit(Object element, Direction direction, TagContext ctx, FlowSet query) {
         NsgAttachment a = element instanceof NetworkSecurityGroup n ? new NsgAttachment.Attached(n)
@@ -741,7 +889,13 @@ final class PolicyRunner {
             return;
         }
         String message = message(env, kind, evidence, found, flow);
-        findings.add(new Finding(policy.metadata(), policy.metadata().severity(), kind, message, where, resource,
+        if (kind == Finding.Kind.VIOLATED && innermostElement(env).element() instanceof NetworkSecurityGroup nsg
+                && nsg.declaredElsewhere()) {
+            message += " (NSG " + nsg.name().known().orElse(nsg.id()) + " is declared outside the scanned files: its"
+                    + " other rules are not known and could take priority)";
+        }
+        findings.add(new Finding(policy.metadata(), severityOverride != null ? severityOverride
+                : policy.metadata().severity(), kind, message, where, resource,
                 anchor, evidence));
     }
 

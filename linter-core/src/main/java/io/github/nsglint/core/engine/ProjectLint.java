@@ -2,6 +2,7 @@ package io.github.nsglint.core.engine;
 
 import io.github.nsglint.core.config.Configuration;
 import io.github.nsglint.core.config.ConfigurationLoader;
+import io.github.nsglint.core.flow.InternetWidth;
 import io.github.nsglint.core.flow.ServiceTagPrefixes;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.load.LoadProgress;
@@ -98,7 +99,8 @@ public final class ProjectLint {
                 : configuration.targets() != null ? configuration.targets() : TargetMode.SUBNETS_WITH_NICS;
         LintRequest request = new LintRequest(s.inputs(), s.parameters(), ruleFiles, ruleSet, targets, tags,
                 s.sourceRoot(), configuration.severity(), configuration.suppressions(), s.parameterPairs(),
-                s.needs(), configuration.bastionPorts());
+                s.needs(), configuration.bastionPorts(),
+                configuration.internet() != null ? configuration.internet() : InternetWidth.DEFAULT);
         // The catalog is compiled when the linter asks for it, after loading the inputs: a prefetch started at
         // program start has had that much longer to finish.
         Supplier<RuleCatalog> catalog = () -> {

@@ -30,4 +30,17 @@ public record NetworkSecurityGroup(
         requireNonNull(deployment, "deployment is null");
         requireNonNull(location, "location is null");
     }
+
+    /** An NSG declared outside the scanned files, of which only the rules added to it here are known. */
+    public boolean declaredElsewhere() {
+        return deployment.origin() == Deployment.Origin.REFERENCED && complete instanceof Field.Unknown<Boolean>;
+    }
+
+    /**
+     * The NSG as the rules added here make it, its unknown other rules left out: what a rule-level question (does
+     * this rule open SSH to the Internet?) judges, since those rules are all it can see of the NSG.
+     */
+    public NetworkSecurityGroup whatItAdds() {
+        return new NetworkSecurityGroup(id, name, securityRules, Field.known(true), deployment, location);
+    }
 }

@@ -83,9 +83,30 @@ class ConfigurationLoaderTest {
                   - rule: NSG001
                 """);
         assertEquals(List.of(".nsglint.yaml:2:1: error: unknown key 'supressions' (did you mean 'suppressions'?);"
-                + " known keys: [baseline, bastion, bastionRuleSet, failOn, rules, serviceTags, severity, suppressions,"
-                + " targets]"), messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
+                + " known keys: [baseline, bastion, bastionRuleSet, failOn, internet, rules, serviceTags, severity,"
+                + " suppressions, targets]"), messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
         assertEquals("error", r.configuration().failOn(), "the valid keys still apply");
+    }
+
+    @Test
+    void theInternetWidthIsReadAsPrefixLengthsAndCheckedPerFamily() throws Exception {
+        ConfigurationLoader.Result r = load("""
+                internet:
+                  ipv4: /12
+                """);
+        assertEquals(List.of(), messages(r));
+        assertEquals(new io.github.nsglint.core.flow.InternetWidth(12, 32), r.configuration().internet(),
+                "IPv6 keeps its default");
+        ConfigurationLoader.Result bad = load("""
+                internet:
+                  ipv4: /40
+                  ipv6: 48
+                """);
+        assertEquals(List.of(".nsglint.yaml:2:9: error: 'internet.ipv4' is a prefix length /0 to /32, not '/40'"),
+                messages(bad).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
+        assertEquals(new io.github.nsglint.core.flow.InternetWidth(16, 48), bad.configuration().internet(),
+                "the valid part still applies");
+        assertNull(load("failOn: error\n").configuration().internet(), "unset: the default applies");
     }
 
     @Test
