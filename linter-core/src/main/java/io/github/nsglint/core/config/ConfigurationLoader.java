@@ -55,7 +55,8 @@ public final class ConfigurationLoader {
     static final int MAX_NESTING = 20;
 
     private static final Set<String> KEYS = Set.of("failOn", "severity", "rules", "suppressions", "serviceTags",
-            "targets", "bastionRuleSet", "baseline", "bastion", "internet");
+            "targets", "bastionRuleSet", "baseline", "bastion", "internet", "exemptSubnets");
+    private static final Set<String> EXEMPTION_KEYS = Set.of("subnet", "justification", "expires");
     private static final Set<String> INTERNET_KEYS = Set.of("ipv4", "ipv6");
     private static final Set<String> BASTION_KEYS = Set.of("ports");
     private static final Set<String> PORT_KEYS = Set.of("port", "target");
@@ -166,6 +167,7 @@ public final class ConfigurationLoader {
         Path baseline = null;
         List<ConfiguredPorts> bastionPorts = new ArrayList<>();
         InternetWidth internet = null;
+        List<ConfiguredSuppression> exemptions = List.of();
         for (NodeTuple entry : entries(root, KEYS, "")) {
             String key = ((ScalarNode) entry.getKeyNode()).getValue();
             Node value = entry.getValueNode();
@@ -184,10 +186,13 @@ public final class ConfigurationLoader {
                 case "baseline" -> baseline = path(value, key);
                 case "bastion" -> bastionPorts = bastion(value);
                 case "internet" -> internet = internet(value);
+                case "exemptSubnets" -> exemptions = suppressions(value, "NSG006");
                 default -> throw new IllegalStateException("key list and switch disagree: " + key);
             }
         }
-        return new Configuration(file, failOn, severity, rules, suppressions, serviceTags, targets, bastionRuleSet,
+        List<ConfiguredSuppression> accepted = new ArrayList<>(suppressions);
+        accepted.addAll(exemptions);
+        return new Configuration(file, failOn, severity, rules, accepted, serviceTags, targets, bastionRuleSet,
                 baseline, bastionPorts, internet);
     }
 
@@ -357,25 +362,39 @@ public final class ConfigurationLoader {
     }
 
     private List<ConfiguredSuppression> suppressions(Node value) {
+        return suppressions(value, null);
+    }
+
+    /**
+     * The suppressions of {@code suppressions}, or with {@code exemptRule} the entries of {@code exemptSubnets}:
+     * subnet-name patterns the project keeps without an NSG ({subnet, justification, expires}), each a suppression
+     * of that rule, so it is reported as accepted, with its reason, and noted when it matches nothing.
+     */
+    private List<ConfiguredSuppression> suppressions(Node value, String exemptRule) {
         List<ConfiguredSuppression> out = new ArrayList<>();
+        boolean exempt = exemptRule != null;
+        String what = exempt ? "an exempt subnet" : "a suppression";
         if (!(value instanceof SequenceNode list)) {
-            error(value, "'suppressions' must be a list of {rule, resource, justification, expires}");
+            error(value, exempt ? "'exemptSubnets' must be a list of {subnet, justification, expires}"
+                    : "'suppressions' must be a list of {rule, resource, justification, expires}");
             return out;
         }
         for (Node item : list.getValue()) {
             if (!(item instanceof MappingNode map)) {
-                error(item, "a suppression must be a mapping with rule, resource, justification and optional expires");
+                error(item, exempt ? "an exempt subnet must be a mapping with subnet, justification and optional"
+                        + " expires" : "a suppression must be a mapping with rule, resource, justification and"
+                        + " optional expires");
                 continue;
             }
             Map<String, Node> fields = new HashMap<>();
-            for (NodeTuple t : entries(map, SUPPRESSION_KEYS, " in a suppression")) {
+            for (NodeTuple t : entries(map, exempt ? EXEMPTION_KEYS : SUPPRESSION_KEYS, " in " + what)) {
                 fields.put(((ScalarNode) t.getKeyNode()).getValue(), t.getValueNode());
             }
-            String rule = required(fields, "rule", map);
-            String resource = required(fields, "resource", map);
-            String justification = required(fields, "justification", map);
+            String rule = exempt ? exemptRule : required(fields, "rule", map, what);
+            String resource = required(fields, exempt ? "subnet" : "resource", map, what);
+            String justification = required(fields, "justification", map, what);
             if (justification != null && justification.isBlank()) {
-                error(fields.get("justification"), "a suppression needs a justification: say why the finding is"
+                error(fields.get("justification"), what + " needs a justification: say why the finding is"
                         + " accepted");
                 justification = null;
             }
@@ -402,10 +421,10 @@ public final class ConfigurationLoader {
         return out;
     }
 
-    private String required(Map<String, Node> fields, String key, MappingNode map) {
+    private String required(Map<String, Node> fields, String key, MappingNode map, String what) {
         Node n = fields.get(key);
         if (n == null) {
-            error(map, "a suppression needs '" + key + "'");
+            error(map, what + " needs '" + key + "'");
             return null;
         }
         return scalar(n, "'" + key + "'");

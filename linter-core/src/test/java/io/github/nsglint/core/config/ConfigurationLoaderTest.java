@@ -83,9 +83,27 @@ class ConfigurationLoaderTest {
                   - rule: NSG001
                 """);
         assertEquals(List.of(".nsglint.yaml:2:1: error: unknown key 'supressions' (did you mean 'suppressions'?);"
-                + " known keys: [baseline, bastion, bastionRuleSet, failOn, internet, rules, serviceTags, severity,"
-                + " suppressions, targets]"), messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
+                + " known keys: [baseline, bastion, bastionRuleSet, exemptSubnets, failOn, internet, rules, serviceTags,"
+                + " severity, suppressions, targets]"), messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
         assertEquals("error", r.configuration().failOn(), "the valid keys still apply");
+    }
+
+    @Test
+    void exemptSubnetsAreNsg006SuppressionsWithTheirJustification() throws Exception {
+        ConfigurationLoader.Result r = load("""
+                exemptSubnets:
+                  - subnet: "snet-nva-*"
+                    justification: "NVA subnets: the firewall filters their traffic"
+                  - subnet: legacy
+                """);
+        assertEquals(List.of(".nsglint.yaml:4:5: error: an exempt subnet needs 'justification'"),
+                messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
+        assertEquals(1, r.configuration().suppressions().size());
+        ConfiguredSuppression s = r.configuration().suppressions().get(0);
+        assertEquals("NSG006", s.rule());
+        assertEquals("NVA subnets: the firewall filters their traffic", s.justification());
+        assertTrue(s.covers("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
+                + "Microsoft.Network/virtualNetworks/hub/subnets/snet-nva-01"));
     }
 
     @Test
@@ -246,7 +264,9 @@ class ConfigurationLoaderTest {
         Configuration c = r.configuration();
         assertEquals("warning", c.failOn());
         assertEquals(2, c.severity().size());
-        assertEquals(1, c.suppressions().size());
+        assertEquals(2, c.suppressions().size(), "one suppression and one exempt subnet");
+        assertEquals("NSG006", c.suppressions().get(1).rule());
+        assertEquals(new io.github.nsglint.core.flow.InternetWidth(16, 32), c.internet());
         assertEquals(root.resolve("docs/policies"), c.rules().get(0));
         assertEquals(TargetMode.SUBNETS_WITH_NICS, c.targets());
         assertEquals("current", c.bastionRuleSet());
