@@ -392,7 +392,40 @@ final class Schema {
         f.add("nics", Type.listOf(Type.kind("nic")), "NICs it is attached to",
                 (n, c) -> new Val.Items(c.topology().attachmentsOf(n).stream().filter(NetworkInterface.class::isInstance)
                         .map(s -> (Val) elem("nic", s)).toList(), n.location()));
+        f.add("attached", Type.BOOL, "attached to a subnet or NIC of the scanned files (true for an NSG declared"
+                + " elsewhere); unknown when a subnet's or NIC's NSG link is not known", (n, c) -> attached(n, c));
         return f.defs;
+    }
+
+    /** Whether an NSG is attached to something: false only when every NSG link of the model is known. */
+    private static Val attached(NetworkSecurityGroup n, EvalContext c) {
+        if (!c.topology().attachmentsOf(n).isEmpty()) {
+            return new Val.Bool(true, n.location());
+        }
+        if (n.declaredElsewhere()) {
+            // It exists outside the scanned files, and so does whatever attaches it; ANA001 notes the NSG.
+            return new Val.Bool(true, n.location());
+        }
+        for (ModelGap gap : c.model().gaps()) {
+            if (!gap.resourceType().equalsIgnoreCase("Microsoft.Network/networkSecurityGroups")) {
+                // What the model lacks (a linked template, a subnet of a VNet declared elsewhere) may attach it.
+                return new Val.Unknown("the scanned files do not show everything that could attach it: "
+                        + gap.reason(), gap.location());
+            }
+        }
+        for (Subnet s : c.model().subnets().toList()) {
+            if (!s.networkSecurityGroupId().isKnown() && !(s.networkSecurityGroupId() instanceof Field.Absent)) {
+                return new Val.Unknown("the NSG of subnet " + s.name().known().orElse(s.id()) + " is not known: it may"
+                        + " be this one", s.location());
+            }
+        }
+        for (NetworkInterface nic : c.model().networkInterfaces()) {
+            if (!nic.networkSecurityGroupId().isKnown() && !(nic.networkSecurityGroupId() instanceof Field.Absent)) {
+                return new Val.Unknown("the NSG of NIC " + nic.name().known().orElse(nic.id()) + " is not known: it"
+                        + " may be this one", nic.location());
+            }
+        }
+        return new Val.Bool(false, n.location());
     }
 
     private static Map<String, FieldDef> securityRule() {

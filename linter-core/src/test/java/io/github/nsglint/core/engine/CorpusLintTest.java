@@ -45,7 +45,10 @@ class CorpusLintTest {
                 Map.entry("BAS032", "2/0"), Map.entry("BAS033", "20/0"), Map.entry("NSG001", "314/16"),
                 Map.entry("NSG004", "3/0"), Map.entry("NSG005", "3/16"), Map.entry("NSG006", "166/2"),
                 Map.entry("NSG007", "250/57"), Map.entry("NSG008", "44/17"), Map.entry("NSG009", "89/18"),
-                Map.entry("NSG010", "34/12"), Map.entry("NSG016", "1/0"), Map.entry("SPK002", "23/0"), Map.entry("SPK003", "1/0"))), counts);
+                Map.entry("NSG010", "34/12"), Map.entry("NSG014", "22/16"), Map.entry("NSG016", "1/0"), Map.entry("SPK002", "23/0"), Map.entry("SPK003", "1/0"))), counts);
+        // NSG014 (a note): 22 NSGs attached to nothing, most of them nested templates that only declare an NSG for a
+        // parent to attach, linted alone; vm-sshkey's NIC depends on its NSG but never names it. Indeterminate where
+        // the model lacks something that could attach it (a linked template, a subnet of a VNet declared elsewhere).
         // NSG008-NSG010 (issue 19): the 44 NSG008 errors were read by hand, each the rule named in its message
         // letting its port in from * or Internet with nothing above denying it (MongoDB 27017, MySQL 3306, Redis
         // 6379, SQL 1433, FTP 20-21, DNS 53, SMTP 25, Docker 2375, Kibana 5601, Memcached 11211, Kubernetes 6443,
