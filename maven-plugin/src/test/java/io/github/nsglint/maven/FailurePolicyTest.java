@@ -28,7 +28,7 @@ class FailurePolicyTest {
         assertTrue(o.failed());
         String[] lines = o.message().split("\\R");
         assertEquals("nsglint: 1 finding at or above error (1 error, 0 warnings, 0 notes)", lines[0]);
-        assertTrue(lines[1].matches("  .*cross-region-hub-spoke/mistake/azuredeploy.json:215:11 SPK002 subnet workload"
+        assertTrue(lines[1].matches("  .*cross-region-hub-spoke/mistake/azuredeploy.json:231:11 SPK002 subnet workload"
                 + " takes SSH or RDP from outside Bastion UKS-BAS-HUB01: .*"), lines[1]);
         assertEquals("Reports: target/nsglint/nsglint.sarif", lines[2]);
     }
