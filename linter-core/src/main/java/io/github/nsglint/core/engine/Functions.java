@@ -23,6 +23,9 @@ final class Functions {
             Map.entry("openToInternet", new Signature(List.of(Type.kind("nsg")), Type.listOf(Type.kind("problem")),
                     "the allow rules that together let every TCP or UDP port in from the Internet at large (more public"
                     + " addresses than a /16 or a /32 holds), judged in priority order; Unknown when a rule field is")),
+            Map.entry("egressToInternet", new Signature(List.of(Type.kind("nsg")), Type.listOf(Type.kind("problem")),
+                    "the NSG's own allow rules that together let every TCP and UDP port out to the Internet at large,"
+                    + " before the default rules; Unknown when a rule field is")),
             Map.entry("linkState", new Signature(List.of(Type.kind("vnet"), Type.kind("vnet")), Type.STRING,
                     "the peering between two VNets: CONNECTED, ONE_WAY, ACCESS_DISABLED, UNKNOWN or NONE")),
             Map.entry("gaps", new Signature(List.of(), Type.listOf(Type.kind("gap")),

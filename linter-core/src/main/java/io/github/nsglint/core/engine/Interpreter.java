@@ -215,9 +215,12 @@ final class Interpreter {
             return new Val.Items(List.of(), args.get(0).at());
         }
         NetworkSecurityGroup nsg = (NetworkSecurityGroup) nsgValue.element();
-        if (call.name().equals("openToInternet")) {
-            NsgHygiene.Openness open = new NsgHygiene(context.engine()).openToInternet(
-                    nsg.declaredElsewhere() ? nsg.whatItAdds() : nsg, context.internetWidth());
+        if (call.name().equals("openToInternet") || call.name().equals("egressToInternet")) {
+            NsgHygiene hygiene = new NsgHygiene(context.engine());
+            NetworkSecurityGroup judged = nsg.declaredElsewhere() ? nsg.whatItAdds() : nsg;
+            NsgHygiene.Openness open = call.name().equals("openToInternet")
+                    ? hygiene.openToInternet(judged, context.internetWidth())
+                    : hygiene.egressToInternet(judged, context.internetWidth());
             if (open.unknownReason() != null) {
                 return new Val.Unknown(open.unknownReason(), open.unknownAt() != null ? open.unknownAt()
                         : nsg.location());

@@ -145,7 +145,57 @@ public final class NsgHygiene {
         TagContext ctx = engine.unattached().forUsers();
         FlowSet all = engine.flows(Protocols.WITH_PORTS, AddressSet.ofIps(engine.addresses("Internet", ctx).ips()),
                 FlowBox.ANY_PORT, engine.addresses("*", ctx), FlowBox.ANY_PORT);
-        List<Decision> whole = engine.evaluate(nsg, Direction.INBOUND, ctx, all);
+        Open open = everyPort(nsg, Direction.INBOUND, ctx, all, false);
+        if (wide(open.certain(), width, true)) {
+            return new Openness(List.of(problem(nsg, open.certain(), width)), null, null);
+        }
+        if (wide(open.possible(), width, true)) {
+            return new Openness(List.of(), "whether every port is open from the Internet is not known: "
+                    + (open.reason() == null ? "a rule's fields are not known" : open.reason()), open.at());
+        }
+        return new Openness(List.of(), null, null);
+    }
+
+    /**
+     * Whether the NSG's own rules (not the default AllowInternetOutBound) let every TCP and every UDP port out to
+     * the Internet at large from some address: the same flow question as {@link #openToInternet}, outbound, asked
+     * of TCP and UDP apart and met only where both are open; a flow the default rule allows does not count.
+     */
+    public Openness egressToInternet(NetworkSecurityGroup nsg, InternetWidth width) {
+        TagContext ctx = engine.unattached().forUsers();
+        AddressSet internet = AddressSet.ofIps(engine.addresses("Internet", ctx).ips());
+        AddressSet any = engine.addresses("*", ctx);
+        Open tcp = everyPort(nsg, Direction.OUTBOUND, ctx,
+                engine.flows(Protocols.TCP, any, FlowBox.ANY_PORT, internet, FlowBox.ANY_PORT), true);
+        Open udp = everyPort(nsg, Direction.OUTBOUND, ctx,
+                engine.flows(Protocols.UDP, any, FlowBox.ANY_PORT, internet, FlowBox.ANY_PORT), true);
+        FlowSet certain = both(tcp.certain(), udp.certain());
+        if (wide(certain, width, false)) {
+            return new Openness(List.of(egressProblem(nsg, certain, width)), null, null);
+        }
+        if (wide(both(tcp.possible(), udp.possible()), width, false)) {
+            String reason = tcp.reason() != null ? tcp.reason() : udp.reason();
+            return new Openness(List.of(), "whether every port is open to the Internet is not known: "
+                    + (reason == null ? "a rule's fields are not known" : reason), tcp.reason() != null ? tcp.at()
+                    : udp.at());
+        }
+        return new Openness(List.of(), null, null);
+    }
+
+    /** The flows allowed on every port, certainly and perhaps, and why some are only perhaps. */
+    private record Open(FlowSet certain, FlowSet possible, String reason,
+            io.github.nsglint.core.model.SourceLocation at) {
+    }
+
+    /**
+     * The flows of {@code all} that the NSG in priority order allows on every destination port (with
+     * {@code customOnly}, allowed by one of its own rules, not a default one). Ports are taken segment by segment
+     * (the segments between the rules' port boundaries): the flows allowed on the first segment are asked about on
+     * the next, and so on; what is left at the end is allowed on every port.
+     */
+    private Open everyPort(NetworkSecurityGroup nsg, Direction direction, TagContext ctx, FlowSet all,
+            boolean customOnly) {
+        List<Decision> whole = engine.evaluate(nsg, direction, ctx, all);
         java.util.TreeSet<Long> cuts = new java.util.TreeSet<>(List.of(0L, 65536L));
         for (Decision d : whole) {
             IntervalSet ports = d.flows().destinationPorts();
@@ -162,10 +212,10 @@ public final class NsgHygiene {
         for (long cut : cuts) {
             if (previous != null && !possible.isEmpty()) {
                 IntervalSet port = IntervalSet.of(previous, previous); // one port stands for its segment
-                List<Decision> onCertain = engine.evaluate(nsg, Direction.INBOUND, ctx, atPort(certain, port));
-                List<Decision> onPossible = engine.evaluate(nsg, Direction.INBOUND, ctx, atPort(possible, port));
-                certain = anyPort(onCertain, false);
-                possible = anyPort(onPossible, true);
+                List<Decision> onCertain = engine.evaluate(nsg, direction, ctx, atPort(certain, port));
+                List<Decision> onPossible = engine.evaluate(nsg, direction, ctx, atPort(possible, port));
+                certain = anyPort(onCertain, false, customOnly);
+                possible = anyPort(onPossible, true, customOnly);
                 for (Decision d : onPossible) {
                     if (d.outcome() == Decision.Outcome.UNKNOWN && reason == null) {
                         reason = d.reason();
@@ -175,14 +225,73 @@ public final class NsgHygiene {
             }
             previous = cut;
         }
-        if (wide(certain, width)) {
-            return new Openness(List.of(problem(nsg, certain, width)), null, null);
+        return new Open(certain, possible, reason, reasonAt);
+    }
+
+    /** The sources and destinations open in both sets (TCP's and UDP's), as one box each. */
+    private static FlowSet both(FlowSet a, FlowSet b) {
+        FlowSet out = FlowSet.EMPTY;
+        for (FlowBox x : a.boxes()) {
+            for (FlowBox y : b.boxes()) {
+                FlowBox meet = new FlowBox(x.protocols() | y.protocols(), x.sources().intersect(y.sources()),
+                        FlowBox.ANY_PORT, x.destinations().intersect(y.destinations()), FlowBox.ANY_PORT);
+                if (!meet.sources().isEmpty() && !meet.destinations().isEmpty()) {
+                    out = out.union(FlowSet.of(meet));
+                }
+            }
         }
-        if (wide(possible, width)) {
-            return new Openness(List.of(), "whether every port is open from the Internet is not known: "
-                    + (reason == null ? "a rule's fields are not known" : reason), reasonAt);
+        return out;
+    }
+
+    /** The finding for {@link #egressToInternet}: one open flow and the NSG's rules that allow it. */
+    private RuleProblem egressProblem(NetworkSecurityGroup nsg, FlowSet open, InternetWidth width) {
+        FlowBox widest = open.boxes().stream()
+                .filter(b -> !b.destinations().ips().intersect(AddressSpace.PUBLIC).isEmpty()
+                        && !b.sources().ips().isEmpty())
+                .findFirst().orElseThrow(() -> new IllegalStateException("wide but no public destination in " + open));
+        java.math.BigInteger source = AddressSpace.representative(widest.sources().ips());
+        java.math.BigInteger destination = AddressSpace.representative(
+                widest.destinations().ips().intersect(AddressSpace.PUBLIC));
+        List<SecurityRule> rules = new ArrayList<>();
+        for (int protocol : new int[] {Protocols.TCP, Protocols.UDP}) {
+            FlowSet point = FlowSet.of(new FlowBox(protocol, AddressSet.ofIps(IntervalSet.of(source, source)),
+                    FlowBox.REAL_PORTS, AddressSet.ofIps(IntervalSet.of(destination, destination)),
+                    FlowBox.REAL_PORTS));
+            for (Decision d : engine.evaluate(nsg, Direction.OUTBOUND, engine.unattached().forUsers(), point)) {
+                addRule(nsg, d.deciding(), rules);
+            }
         }
-        return new Openness(List.of(), null, null);
+        rules.sort(java.util.Comparator.comparing(r -> r.priority().known().orElse(Integer.MAX_VALUE)));
+        if (rules.isEmpty()) {
+            throw new IllegalStateException("every port allowed out without an allow rule of " + nsg.id());
+        }
+        String what = describe(rules) + " every TCP and UDP port out to the Internet (more public addresses"
+                + " than a " + width.describe() + " holds) before the default rules, e.g. from "
+                + AddressSpace.format(source) + " to " + AddressSpace.format(destination);
+        return new RuleProblem(RuleProblem.Kind.INVALID, rules.get(0), rules.subList(1, rules.size()), what,
+                rules.get(0).location());
+    }
+
+    /** The NSG's own rule a decision names, added once. */
+    private static void addRule(NetworkSecurityGroup nsg, DecidingRule r, List<SecurityRule> rules) {
+        for (SecurityRule candidate : nsg.securityRules().known().orElse(List.of())) {
+            if (candidate.name().known().filter(n -> n.equals(r.ruleName())).isPresent()
+                    && candidate.priority().known().filter(p -> p == r.priority()).isPresent()
+                    && !rules.contains(candidate)) {
+                rules.add(candidate);
+            }
+        }
+    }
+
+    /** {@code rule A (priority 100) allows} or {@code rules A (priority 100) and B (priority 110) together allow}. */
+    private static String describe(List<SecurityRule> rules) {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < rules.size(); i++) {
+            SecurityRule r = rules.get(i);
+            names.append(i == 0 ? "" : i == rules.size() - 1 ? " and " : ", ").append(name(r)).append(" (priority ")
+                    .append(r.priority().known().map(String::valueOf).orElse("?")).append(')');
+        }
+        return (rules.size() == 1 ? "rule " : "rules ") + names + (rules.size() == 1 ? " allows" : " together allow");
     }
 
     /** The flows with their destination port set to {@code port}. */
@@ -196,10 +305,12 @@ public final class NsgHygiene {
     }
 
     /** The allowed (and, when asked, perhaps allowed) flows of decisions, on every port again. */
-    private static FlowSet anyPort(List<Decision> decisions, boolean perhapsToo) {
+    private static FlowSet anyPort(List<Decision> decisions, boolean perhapsToo, boolean customOnly) {
         FlowSet out = FlowSet.EMPTY;
         for (Decision d : decisions) {
-            if (d.outcome() == Decision.Outcome.ALLOWED || perhapsToo && d.outcome() == Decision.Outcome.UNKNOWN) {
+            boolean byOwnRule = !customOnly || d.deciding().kind() == DecidingRule.Kind.CUSTOM;
+            if (byOwnRule && (d.outcome() == Decision.Outcome.ALLOWED
+                    || perhapsToo && d.outcome() == Decision.Outcome.UNKNOWN)) {
                 FlowBox b = d.flows();
                 out = out.union(FlowSet.of(new FlowBox(b.protocols(), b.sources(), b.sourcePorts(), b.destinations(),
                         FlowBox.ANY_PORT)));
@@ -208,12 +319,13 @@ public final class NsgHygiene {
         return out;
     }
 
-    private static boolean wide(FlowSet flows, InternetWidth width) {
-        IntervalSet sources = IntervalSet.EMPTY;
+    /** Whether the sources (or destinations) of the flows are the Internet at large. */
+    private static boolean wide(FlowSet flows, InternetWidth width, boolean sources) {
+        IntervalSet peers = IntervalSet.EMPTY;
         for (FlowBox b : flows.boxes()) {
-            sources = sources.union(b.sources().ips());
+            peers = peers.union((sources ? b.sources() : b.destinations()).ips());
         }
-        return width.wide(sources);
+        return width.wide(peers);
     }
 
     /**
@@ -232,29 +344,15 @@ public final class NsgHygiene {
                 widest.sourcePorts(), AddressSet.ofIps(IntervalSet.of(destination, destination)), FlowBox.REAL_PORTS));
         List<SecurityRule> rules = new ArrayList<>();
         for (Decision d : engine.evaluate(nsg, Direction.INBOUND, engine.unattached().forUsers(), point)) {
-            DecidingRule r = d.deciding();
-            for (SecurityRule candidate : nsg.securityRules().known().orElse(List.of())) {
-                if (candidate.name().known().filter(n -> n.equals(r.ruleName())).isPresent()
-                        && candidate.priority().known().filter(p -> p == r.priority()).isPresent()
-                        && !rules.contains(candidate)) {
-                    rules.add(candidate);
-                }
-            }
+            addRule(nsg, d.deciding(), rules);
         }
         rules.sort(java.util.Comparator.comparing(r -> r.priority().known().orElse(Integer.MAX_VALUE)));
-        StringBuilder names = new StringBuilder();
-        for (int i = 0; i < rules.size(); i++) {
-            SecurityRule r = rules.get(i);
-            names.append(i == 0 ? "" : i == rules.size() - 1 ? " and " : ", ").append(name(r)).append(" (priority ")
-                    .append(r.priority().known().map(String::valueOf).orElse("?")).append(')');
-        }
-        String what = (rules.size() == 1 ? "rule " : "rules ") + names + (rules.size() == 1 ? " allows" : " together"
-                + " allow") + " every " + (protocol == Protocols.TCP ? "TCP" : "UDP") + " port inbound from the"
-                + " Internet (more public addresses than a " + width.describe() + " holds), e.g. from "
-                + AddressSpace.format(source) + " to " + AddressSpace.format(destination);
         if (rules.isEmpty()) {
             throw new IllegalStateException("every port allowed without an allow rule of " + nsg.id());
         }
+        String what = describe(rules) + " every " + (protocol == Protocols.TCP ? "TCP" : "UDP") + " port inbound from"
+                + " the Internet (more public addresses than a " + width.describe() + " holds), e.g. from "
+                + AddressSpace.format(source) + " to " + AddressSpace.format(destination);
         SecurityRule first = rules.get(0);
         return new RuleProblem(RuleProblem.Kind.INVALID, first, rules.subList(1, rules.size()), what,
                 first.location());

@@ -36,7 +36,7 @@ class PolicyCompilerTest {
             "for subnet s expect s.name == 26                         | 7:28 | cannot compare string with int",
             "for subnet s expect prefixLength(s) < \"26\"             | 7:37 | cannot compare int with string",
             "for subnet s expect s.name                               | 7:23 | an expectation must be bool, not string",
-            "for subnet s expect nosuch(s)                            | 7:21 | unknown function 'nosuch'; functions: bastionRuleSet, count, duplicatePriorities, egressPorts, gaps, invalidRules, linkState, managementPorts, openToInternet, prefixLength, shadowedRules",
+            "for subnet s expect nosuch(s)                            | 7:21 | unknown function 'nosuch'; functions: bastionRuleSet, count, duplicatePriorities, egressPorts, egressToInternet, gaps, invalidRules, linkState, managementPorts, openToInternet, prefixLength, shadowedRules",
             "for subnet s expect t.name == \"x\"                      | 7:21 | unknown name 't'; in scope: s",
             "for subnet S expect true                                 | 7:1  | variable 'S' must start with a lower-case letter (upper case names are service tags)",
             "for bastion b expect b.subnet allows inbound Foo port 22 | 7:46 | unknown protocol 'Foo'; protocols: Tcp, Udp, Icmp, Esp, Ah, *",
