@@ -33,6 +33,10 @@ class CatalogTest {
             assertFalse(m.help().isBlank(), m.id());
             assertFalse(m.message().isBlank(), m.id());
             assertFalse(m.tags().isEmpty(), m.id());
+            if (m.tags().contains("exposure")) {
+                assertTrue(m.tags().stream().anyMatch(t -> t.startsWith("cis-azure-") || t.startsWith("mcsb-")),
+                        m.id() + ": an exposure rule names the compliance controls it serves");
+            }
         }
     }
 

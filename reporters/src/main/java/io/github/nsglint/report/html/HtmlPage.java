@@ -22,8 +22,9 @@ public record HtmlPage(String title, Scan scan, List<Count> bySeverity, List<Con
     }
 
     /** A catalog rule as a control, with the resources under it. */
+    /** @param compliance the benchmark items the rule's tags name: {@code CIS Azure 6.1}, {@code MCSB NS-1} */
     public record ControlRow(String id, String name, String severity, String summary, String status, String css,
-            List<ResourceStatus> resources, String helpUri) {
+            List<ResourceStatus> resources, String helpUri, List<String> compliance) {
     }
 
     public record ResourceStatus(String name, String status, String css) {

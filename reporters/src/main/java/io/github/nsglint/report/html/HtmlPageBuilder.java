@@ -69,7 +69,7 @@ final class HtmlPageBuilder {
             controls.add(new HtmlPage.ControlRow(c.rule().id(), c.rule().name(), c.rule().severity().toSarifLevel(),
                     c.rule().summary(), c.status().label(), css(c.status()), c.items().stream()
                             .map(i -> new HtmlPage.ResourceStatus(i.name(), i.status().label(), css(i.status())))
-                            .toList(), c.rule().helpUri().toString()));
+                            .toList(), c.rule().helpUri().toString(), compliance(c.rule().sortedTags())));
         }
         List<HtmlPage.FindingView> findings = new ArrayList<>();
         List<HtmlPage.SuppressionRow> suppressions = new ArrayList<>();
@@ -319,5 +319,21 @@ final class HtmlPageBuilder {
     private static String lastSegment(String id) {
         int slash = id.lastIndexOf('/');
         return slash < 0 ? id : id.substring(slash + 1);
+    }
+
+    /**
+     * The compliance controls a rule's tags name, as an auditor reads them: {@code cis-azure-6.1} is CIS Microsoft
+     * Azure Foundations 6.1, {@code mcsb-ns-1} the Microsoft cloud security benchmark's NS-1.
+     */
+    static List<String> compliance(List<String> tags) {
+        List<String> out = new ArrayList<>();
+        for (String t : tags) {
+            if (t.startsWith("cis-azure-")) {
+                out.add("CIS Azure " + t.substring("cis-azure-".length()));
+            } else if (t.startsWith("mcsb-")) {
+                out.add("MCSB " + t.substring("mcsb-".length()).toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return List.copyOf(out);
     }
 }

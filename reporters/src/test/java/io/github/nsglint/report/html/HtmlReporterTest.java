@@ -52,6 +52,15 @@ class HtmlReporterTest {
         assertTrue(deciding.find(), "the deciding rule is highlighted in the NSG's table");
         assertEquals("AllowSshFromBastion", deciding.group(2));
         assertTrue(html.contains("AllowVNetInBound"), "default rules are in the table");
+        assertTrue(Pattern.compile("<b>NSG001</b>.*?<small class=\"compliance\">CIS Azure 6.1 · CIS Azure 6.2 · MCSB"
+                + " NS-1</small>", Pattern.DOTALL).matcher(html).find(), "each control names the benchmark items"
+                + " its tags name");
+    }
+
+    @Test
+    void complianceTagsReadAsBenchmarkItems() {
+        assertEquals(java.util.List.of("CIS Azure 6.3", "MCSB NS-1"),
+                HtmlPageBuilder.compliance(java.util.List.of("cis-azure-6.3", "exposure", "mcsb-ns-1", "nsg")));
     }
 
     @Test
