@@ -54,7 +54,7 @@ public class FlowEngineBenchmark {
     public void setUp() {
         NetworkSecurityGroup nsg = SyntheticNetworks.nsg("big-nsg", rules, 42);
         oneNsg = new NetworkModel(List.of(), List.of(nsg), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         hub = SyntheticNetworks.hubAndSpokes(500);
     }
 

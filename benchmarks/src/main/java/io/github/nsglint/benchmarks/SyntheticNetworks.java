@@ -162,6 +162,6 @@ final class SyntheticNetworks {
                 new BastionHost.Features(Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent(),
                         Field.absent(), Field.absent(), Field.absent(), Field.absent()), Deployment.DECLARED, AT);
         return new NetworkModel(vnets, nsgs, nics, List.of(), List.of(bastion), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

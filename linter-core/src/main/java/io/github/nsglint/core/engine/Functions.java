@@ -26,6 +26,9 @@ final class Functions {
             Map.entry("egressToInternet", new Signature(List.of(Type.kind("nsg")), Type.listOf(Type.kind("problem")),
                     "the NSG's own allow rules that together let every TCP and UDP port out to the Internet at large,"
                     + " before the default rules; Unknown when a rule field is")),
+            Map.entry("flowLogShortfalls", new Signature(List.of(Type.kind("vnet")), Type.listOf(Type.STRING),
+                    "what the VNet's flow logs fall short of: no enabled log, subnets no log records, or records kept"
+                    + " fewer than 90 days; Unknown when a log's target, state or retention is")),
             Map.entry("linkState", new Signature(List.of(Type.kind("vnet"), Type.kind("vnet")), Type.STRING,
                     "the peering between two VNets: CONNECTED, ONE_WAY, ACCESS_DISABLED, UNKNOWN or NONE")),
             Map.entry("gaps", new Signature(List.of(), Type.listOf(Type.kind("gap")),

@@ -13,6 +13,7 @@ import io.github.nsglint.core.model.NetworkSecurityGroup;
 import io.github.nsglint.core.model.Protocol;
 import io.github.nsglint.core.model.SourceLocation;
 import io.github.nsglint.core.model.Subnet;
+import io.github.nsglint.core.model.VirtualNetwork;
 import io.github.nsglint.core.topology.BastionSkus;
 import io.github.nsglint.core.topology.NsgAttachment;
 import io.github.nsglint.grammar.ast.Expr;
@@ -208,6 +209,8 @@ final class Interpreter {
             case "egressPorts":
             case "managementPorts":
                 return targetPorts(call.name(), args.get(0), args.get(1));
+            case "flowLogShortfalls":
+                return flowLogShortfalls(args.get(0));
             default:
                 break;
         }
@@ -238,6 +241,18 @@ final class Interpreter {
         List<Val> out = new ArrayList<>();
         problems.forEach(p -> out.add(Schema.elem("problem", p)));
         return new Val.Items(out, nsg.location());
+    }
+
+    private Val flowLogShortfalls(Val vnetValue) {
+        if (!(vnetValue instanceof Val.Elem e) || !(e.element() instanceof VirtualNetwork vnet)) {
+            return vnetValue instanceof Val.Unknown ? vnetValue : new Val.Items(List.of(), vnetValue.at());
+        }
+        FlowLogCoverage.Shortfalls s = new FlowLogCoverage(context.model(), context.topology()).shortfalls(vnet);
+        if (s.unknownReason() != null) {
+            return new Val.Unknown(s.unknownReason(), s.unknownAt() != null ? s.unknownAt() : vnet.location());
+        }
+        return new Val.Items(s.certain().stream().map(m -> (Val) new Val.Str(m.message(), m.at())).toList(),
+                vnet.location());
     }
 
     /**

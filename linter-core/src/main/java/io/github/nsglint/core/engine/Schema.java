@@ -4,6 +4,7 @@ import io.github.nsglint.core.flow.AddressSpace;
 import io.github.nsglint.core.flow.RuleProblem;
 import io.github.nsglint.core.model.BastionHost;
 import io.github.nsglint.core.model.DiagnosticSetting;
+import io.github.nsglint.core.model.FlowLog;
 import io.github.nsglint.core.model.Field;
 import io.github.nsglint.core.model.IpConfiguration;
 import io.github.nsglint.core.model.ModelElement;
@@ -58,6 +59,7 @@ final class Schema {
         kind("endpoint", endpoint());
         kind("publicIp", publicIp());
         kind("diagnosticSetting", diagnosticSetting());
+        kind("flowLog", flowLog());
         kind("routeTable", routeTable());
         kind("problem", problem());
         kind("gap", gap());
@@ -86,6 +88,7 @@ final class Schema {
             case "endpoint" -> c.topology().bastions().forEach(p -> p.endpoints().forEach(e -> out.add(elem(kind, e))));
             case "publicIp" -> c.model().publicIpAddresses().forEach(p -> out.add(elem(kind, p)));
             case "diagnosticSetting" -> c.model().diagnosticSettings().forEach(d -> out.add(elem(kind, d)));
+            case "flowLog" -> c.model().flowLogs().forEach(l -> out.add(elem(kind, l)));
             case "routeTable" -> c.model().routeTables().forEach(r -> out.add(elem(kind, r)));
             case "gap" -> c.model().gaps().forEach(g -> out.add(new Val.Elem(kind, g, g.location())));
             default -> throw new IllegalArgumentException("no elements of kind " + kind);
@@ -159,6 +162,9 @@ final class Schema {
         }
         if (m instanceof RouteTable r) {
             return r.name();
+        }
+        if (m instanceof FlowLog l) {
+            return l.name();
         }
         return Field.absent();
     }
@@ -468,6 +474,28 @@ final class Schema {
                 (v, c) -> new Val.Bool(c.model().virtualHubConnections().stream()
                         .anyMatch(h -> h.remoteVirtualNetworkId().known().filter(id -> ResourceIds.same(id, v.id()))
                                 .isPresent()), v.location()));
+        f.add("flowLogs", Type.listOf(Type.kind("flowLog")), "flow logs that record some of its traffic: on the VNet,"
+                + " one of its subnets, their NSGs or a NIC in them",
+                (v, c) -> new Val.Items(new FlowLogCoverage(c.model(), c.topology()).of(v).stream()
+                        .map(l -> (Val) elem("flowLog", l)).toList(), v.location()));
+        return f.defs;
+    }
+
+    private static Map<String, FieldDef> flowLog() {
+        Fields<FlowLog> f = new Fields<>(FlowLog.class);
+        f.add("id", Type.STRING, "resource ID", (l, c) -> new Val.Str(l.id(), l.location()));
+        f.add("name", Type.STRING, "name", (l, c) -> Val.str(l.name(), null, l.location()));
+        f.add("target", Type.STRING, "the resource ID it records: a VNet, subnet or NIC (virtual network flow log) or"
+                + " an NSG (network security group flow log)", (l, c) -> Val.str(l.targetResourceId(), null,
+                        l.location()));
+        f.add("enabled", Type.BOOL, "whether it records (true unless set false)",
+                (l, c) -> Val.bool(l.enabled(), true, l.location()));
+        f.add("retentionDays", Type.INT, "how many days records are kept; 0 when kept until deleted (no retention"
+                + " policy, or 0 days)", (l, c) -> l.retentionEnabled() instanceof Field.Known<Boolean> on && on.value()
+                        ? Val.of(l.retentionDays(), new Val.Int(0, l.location()), l.location(),
+                                d -> new Val.Int(d, l.location()))
+                        : Val.of(l.retentionEnabled(), new Val.Int(0, l.location()), l.location(),
+                                x -> new Val.Int(0, l.location())));
         return f.defs;
     }
 

@@ -2,6 +2,7 @@ package io.github.nsglint.core.load;
 
 import io.github.nsglint.core.load.arm.ResourceInstance;
 import io.github.nsglint.core.load.json.JNode;
+import io.github.nsglint.core.load.json.JNull;
 import io.github.nsglint.core.load.json.JString;
 import io.github.nsglint.core.load.json.JUnknown;
 import io.github.nsglint.core.model.ApplicationSecurityGroup;
@@ -10,6 +11,7 @@ import io.github.nsglint.core.model.CustomPorts;
 import io.github.nsglint.core.model.Deployment;
 import io.github.nsglint.core.model.DiagnosticSetting;
 import io.github.nsglint.core.model.Field;
+import io.github.nsglint.core.model.FlowLog;
 import io.github.nsglint.core.model.IpConfiguration;
 import io.github.nsglint.core.model.ModelGap;
 import io.github.nsglint.core.model.NetworkInterface;
@@ -56,10 +58,11 @@ final class ModelBuilder {
     static final String ROUTE = ROUTE_TABLE + "/routes";
     static final String HUB_CONNECTION = "microsoft.network/virtualhubs/hubvirtualnetworkconnections";
     static final String DIAGNOSTIC_SETTING = "microsoft.insights/diagnosticsettings";
+    static final String FLOW_LOG = "microsoft.network/networkwatchers/flowlogs";
     private static final String DIAGNOSTIC_SUFFIX = "/providers/diagnosticsettings";
 
     private static final Set<String> TYPES = Set.of(NSG, SECURITY_RULE, VNET, SUBNET, PEERING, NIC, VMSS, VM, BASTION,
-            PUBLIC_IP, ASG, ROUTE_TABLE, ROUTE, HUB_CONNECTION, DIAGNOSTIC_SETTING);
+            PUBLIC_IP, ASG, ROUTE_TABLE, ROUTE, HUB_CONNECTION, DIAGNOSTIC_SETTING, FLOW_LOG);
     /** The types whose metadata may declare custom Bastion ports for the targets they hold. */
     private static final Set<String> PORT_HOLDERS = Set.of(VM, VMSS, NIC, SUBNET);
 
@@ -126,7 +129,7 @@ final class ModelBuilder {
                 map(BASTION, this::bastion), map(PUBLIC_IP, this::publicIp),
                 map(ASG, r -> new ApplicationSecurityGroup(r.id(), name(r), r.deployment(), r.location())),
                 routeTables(), map(HUB_CONNECTION, this::hubConnection), map(DIAGNOSTIC_SETTING, this::diagnosticSetting),
-                List.copyOf(customPorts.values()), List.copyOf(gaps));
+                map(FLOW_LOG, this::flowLog), List.copyOf(customPorts.values()), List.copyOf(gaps));
     }
 
     private List<ResourceInstance> all(String type) {
@@ -563,6 +566,17 @@ final class ModelBuilder {
         }
         return new DiagnosticSetting(r.id(), name(r), target, Fields.identifier(Fields.member(props, "workspaceId"), props, "workspaceId"), enabled,
                 r.deployment(), r.location());
+    }
+
+    private FlowLog flowLog(ResourceInstance r) {
+        JNode props = Fields.props(r.properties());
+        JNode retention = Fields.member(props, "retentionPolicy");
+        boolean noPolicy = retention == null || retention instanceof JNull;
+        return new FlowLog(r.id(), name(r),
+                Fields.identifier(Fields.member(props, "targetResourceId"), props, "targetResourceId"),
+                Fields.bool(props, "enabled"),
+                noPolicy ? Field.absent() : Fields.bool(retention, "enabled"),
+                noPolicy ? Field.absent() : Fields.integer(retention, "days"), r.deployment(), r.location());
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

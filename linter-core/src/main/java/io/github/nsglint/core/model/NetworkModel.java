@@ -20,12 +20,13 @@ public record NetworkModel(
         List<RouteTable> routeTables,
         List<VirtualHubConnection> virtualHubConnections,
         List<DiagnosticSetting> diagnosticSettings,
+        List<FlowLog> flowLogs,
         List<CustomPorts> customPorts,
         List<ModelGap> gaps) {
 
     public static final NetworkModel EMPTY =
             new NetworkModel(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), List.of(), List.of());
 
     public NetworkModel {
         virtualNetworks = List.copyOf(virtualNetworks);
@@ -38,6 +39,7 @@ public record NetworkModel(
         routeTables = List.copyOf(routeTables);
         virtualHubConnections = List.copyOf(virtualHubConnections);
         diagnosticSettings = List.copyOf(diagnosticSettings);
+        flowLogs = List.copyOf(flowLogs);
         customPorts = List.copyOf(customPorts);
         gaps = List.copyOf(gaps);
     }
@@ -69,6 +71,7 @@ public record NetworkModel(
         all.addAll(routeTables);
         all.addAll(virtualHubConnections);
         all.addAll(diagnosticSettings);
+        all.addAll(flowLogs);
         return all;
     }
 
@@ -112,6 +115,7 @@ public record NetworkModel(
         List<RouteTable> r = new java.util.ArrayList<>();
         List<VirtualHubConnection> h = new java.util.ArrayList<>();
         List<DiagnosticSetting> d = new java.util.ArrayList<>();
+        List<FlowLog> f = new java.util.ArrayList<>();
         List<ModelGap> g = new java.util.ArrayList<>();
         for (NetworkModel m : parts) {
             v.addAll(m.virtualNetworks);
@@ -125,8 +129,9 @@ public record NetworkModel(
             r.addAll(m.routeTables);
             h.addAll(m.virtualHubConnections);
             d.addAll(m.diagnosticSettings);
+            f.addAll(m.flowLogs);
             g.addAll(m.gaps);
         }
-        return new NetworkModel(v, n, i, vms, b, p, a, r, h, d, c, g);
+        return new NetworkModel(v, n, i, vms, b, p, a, r, h, d, f, c, g);
     }
 }

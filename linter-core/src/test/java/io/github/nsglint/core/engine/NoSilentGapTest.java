@@ -124,14 +124,14 @@ class NoSilentGapTest {
         return new NetworkModel(m.virtualNetworks().stream().map(change).toList(), m.networkSecurityGroups(),
                 m.networkInterfaces(), m.virtualMachines(), m.bastionHosts(), m.publicIpAddresses(),
                 m.applicationSecurityGroups(), m.routeTables(), m.virtualHubConnections(), m.diagnosticSettings(),
-                m.customPorts(), m.gaps());
+                m.flowLogs(), m.customPorts(), m.gaps());
     }
 
     private static NetworkModel withNics(NetworkModel m, NetworkInterface old, NetworkInterface changed) {
         return new NetworkModel(m.virtualNetworks(), m.networkSecurityGroups(), m.networkInterfaces().stream()
                 .map(n -> n == old ? changed : n).toList(), m.virtualMachines(), m.bastionHosts(),
                 m.publicIpAddresses(), m.applicationSecurityGroups(), m.routeTables(), m.virtualHubConnections(),
-                m.diagnosticSettings(), m.customPorts(), m.gaps());
+                m.diagnosticSettings(), m.flowLogs(), m.customPorts(), m.gaps());
     }
 
     /** Each rule and resource with a finding (violated or indeterminate). */

@@ -31,12 +31,12 @@ class PolicyCompilerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "for subnets s expect true                                | 7:1  | unknown kind 'subnets'; kinds: bastion, subnet, nsg, securityRule, vnet, peering, nic, vm, endpoint, publicIp, diagnosticSetting, routeTable, problem, gap",
+            "for subnets s expect true                                | 7:1  | unknown kind 'subnets'; kinds: bastion, subnet, nsg, securityRule, vnet, peering, nic, vm, endpoint, publicIp, diagnosticSetting, flowLog, routeTable, problem, gap",
             "for subnet s expect s.prefx == \"x\"                     | 7:23 | subnet has no field 'prefx'; fields: id, name, prefixes, nsg, delegations, routeTable, vnet, nics",
             "for subnet s expect s.name == 26                         | 7:28 | cannot compare string with int",
             "for subnet s expect prefixLength(s) < \"26\"             | 7:37 | cannot compare int with string",
             "for subnet s expect s.name                               | 7:23 | an expectation must be bool, not string",
-            "for subnet s expect nosuch(s)                            | 7:21 | unknown function 'nosuch'; functions: bastionRuleSet, count, duplicatePriorities, egressPorts, egressToInternet, gaps, invalidRules, linkState, managementPorts, openToInternet, prefixLength, shadowedRules",
+            "for subnet s expect nosuch(s)                            | 7:21 | unknown function 'nosuch'; functions: bastionRuleSet, count, duplicatePriorities, egressPorts, egressToInternet, flowLogShortfalls, gaps, invalidRules, linkState, managementPorts, openToInternet, prefixLength, shadowedRules",
             "for subnet s expect t.name == \"x\"                      | 7:21 | unknown name 't'; in scope: s",
             "for subnet S expect true                                 | 7:1  | variable 'S' must start with a lower-case letter (upper case names are service tags)",
             "for bastion b expect b.subnet allows inbound Foo port 22 | 7:46 | unknown protocol 'Foo'; protocols: Tcp, Udp, Icmp, Esp, Ah, *",

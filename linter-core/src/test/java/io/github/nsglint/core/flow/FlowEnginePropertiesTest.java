@@ -144,7 +144,7 @@ class FlowEnginePropertiesTest {
         NetworkSecurityGroup nsg = Rules.nsg(rules);
         FlowEngine e = FlowEngine.of(io.github.nsglint.core.topology.Topology.of(
                 new io.github.nsglint.core.model.NetworkModel(List.of(), List.of(nsg), List.of(), List.of(), List.of(),
-                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
                 io.github.nsglint.core.topology.TargetMode.SUBNETS_WITH_NICS), tags);
         IntervalSet vnet = AddressSpace.cidr(VNET).orElseThrow().union(AddressSpace.cidr(PEER).orElseThrow());
         TagContext ctx = new TagContext("in VNet test", vnet, vnet, null, null, false, tags, e.atoms());

@@ -47,7 +47,7 @@ final class Rules {
     /** An engine over a model holding only these NSGs. */
     static FlowEngine engine(NetworkSecurityGroup... nsgs) {
         NetworkModel m = new NetworkModel(List.of(), List.of(nsgs), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         return FlowEngine.of(Topology.of(m, TargetMode.SUBNETS_WITH_NICS), ServiceTagPrefixes.NONE);
     }
 

@@ -88,6 +88,7 @@ public final class ModelJsonWriter {
             list("routeTables", model.routeTables());
             list("virtualHubConnections", model.virtualHubConnections());
             list("diagnosticSettings", model.diagnosticSettings());
+            list("flowLogs", model.flowLogs());
             peeringLinks();
             g.writeFieldName("unknowns");
             g.writeStartArray();

@@ -83,6 +83,18 @@ public final class OpaqueSymbols {
         return in(text) ? mapSymbols(text, p -> "[parameters('" + p + "')]") : text;
     }
 
+    /**
+     * The parameter named by the first symbol of a {@link #readable} text ({@code [parameters('x')]} gives
+     * {@code x}), or null: model fields that keep symbols as names hold them in that form.
+     */
+    public static String readableParameter(String text) {
+        int open = text.indexOf(READABLE_OPEN);
+        int close = open < 0 ? -1 : text.indexOf("')]", open);
+        return close < 0 ? null : text.substring(open + READABLE_OPEN.length(), close);
+    }
+
+    private static final String READABLE_OPEN = "[parameters('";
+
     /** {@code text} with {@code change} applied to everything but its symbols ({@code toLower} keeps names). */
     public static String mapOutside(String text, UnaryOperator<String> change) {
         StringBuilder out = new StringBuilder(text.length());
