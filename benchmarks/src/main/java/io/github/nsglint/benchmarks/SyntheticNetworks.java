@@ -139,7 +139,7 @@ final class SyntheticNetworks {
             nics.add(new NetworkInterface(RG + "networkInterfaces/vm-" + i, Field.known("vm-" + i),
                     NetworkInterface.Kind.NETWORK_INTERFACE, Field.absent(), List.of(new IpConfiguration(
                     Field.known("ip"), Field.known(subnet.id()), Field.known("10." + prefix + ".4"), Field.absent(),
-                    Field.known(List.of()), AT)), Deployment.DECLARED, AT));
+                    Field.known(List.of()), AT)), Field.absent(), Deployment.DECLARED, AT));
         }
         nsgs.add(nsg("bastion-nsg", List.of(
                 rule("bastion-nsg", "AllowHttpsInbound", 100, Direction.INBOUND, Access.ALLOW, Protocol.TCP,

@@ -46,6 +46,28 @@ class ConfigurationFileTest {
     }
 
     @Test
+    void aDeclaredApplianceForwardsWithoutAWarningThatIsLost() throws Exception {
+        Path infra = Files.createDirectories(dir.resolve("infra"));
+        Path template = Files.copy(ROOT.resolve("fixtures/NSG013/fail-web-vm-forwards.json"),
+                infra.resolve("azuredeploy.json"));
+        CliRun before = CliRun.of("lint", "--fail-on", "warning", template.toString());
+        assertEquals(ExitCode.FINDINGS.code(), before.code(), before.out() + before.err());
+        assertTrue(before.out().contains("warning NSG013 NIC web-01-nic forwards IP traffic"), before.out());
+        Files.writeString(dir.resolve(".nsglint.yaml"), """
+                severity:
+                  NSG012: off
+                appliances:
+                  - nic: "web-*-nic"
+                    justification: "packet inspection sensor; traffic reaches it through the gateway load balancer"
+                """);
+        CliRun r = CliRun.of("lint", "--fail-on", "warning", template.toString());
+        assertEquals(ExitCode.OK.code(), r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("warning NSG013 NIC web-01-nic"), "still reported, as accepted: " + r.out());
+        assertTrue(r.out().contains("    suppressed: packet inspection sensor; traffic reaches it through the gateway"
+                + " load balancer"), r.out());
+    }
+
+    @Test
     void anExpiredSuppressionStopsSuppressingAndSaysSo() throws Exception {
         Path template = project();
         Files.writeString(dir.resolve(".nsglint.yaml"), """

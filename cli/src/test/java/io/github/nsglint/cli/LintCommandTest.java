@@ -22,7 +22,7 @@ class LintCommandTest {
     void aRightDeploymentExitsZero() {
         CliRun r = run("lint", SCENARIOS.resolve("cross-region-hub-spoke/right").toString());
         assertEquals(ExitCode.OK.code(), r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("nsglint: 0 findings (0 errors, 0 warnings; 0 indeterminate) in 1 file, 35 rules"),
+        assertTrue(r.out().contains("nsglint: 0 findings (0 errors, 0 warnings; 0 indeterminate) in 1 file, 36 rules"),
                 r.out());
     }
 
@@ -36,7 +36,7 @@ class LintCommandTest {
         assertEquals("    witness: Tcp 10.2.0.4:49152 \u2192 10.3.1.4:22", lines[1]);
         assertTrue(lines[2].startsWith("    deciding: rule AllowSshFromBastion (priority 100) of NSG"
                 + " EUS-NSG-SPOKE01-WORKLOAD at "), lines[2]);
-        assertEquals("nsglint: 1 finding (1 error, 0 warnings; 0 indeterminate) in 1 file, 35 rules", lines[3]);
+        assertEquals("nsglint: 1 finding (1 error, 0 warnings; 0 indeterminate) in 1 file, 36 rules", lines[3]);
     }
 
     @Test
@@ -109,7 +109,7 @@ class LintCommandTest {
         assertEquals(ExitCode.FINDINGS.code(), r.code());
         assertTrue(r.out().contains("warning ORG001 Bastion finance-bastion is Basic; the organisation standard is"
                 + " Standard"), r.out());
-        assertTrue(r.out().contains("36 rules"), r.out());
+        assertTrue(r.out().contains("37 rules"), r.out());
     }
 
     @Test
@@ -118,7 +118,7 @@ class LintCommandTest {
         CliRun old = run("rules", "--bastion-rules", "bastion-2020");
         assertTrue(current.out().contains("BAS012"), current.out());
         assertFalse(old.out().contains("BAS012"), old.out());
-        assertEquals(35, current.out().split("\\R").length);
+        assertEquals(36, current.out().split("\\R").length);
         assertEquals(ExitCode.BAD_INPUT.code(), run("lint", "--bastion-rules", "2019",
                 SCENARIOS.resolve("virtual-wan/right").toString()).code());
     }

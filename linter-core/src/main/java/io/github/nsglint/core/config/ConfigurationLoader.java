@@ -55,8 +55,7 @@ public final class ConfigurationLoader {
     static final int MAX_NESTING = 20;
 
     private static final Set<String> KEYS = Set.of("failOn", "severity", "rules", "suppressions", "serviceTags",
-            "targets", "bastionRuleSet", "baseline", "bastion", "internet", "exemptSubnets");
-    private static final Set<String> EXEMPTION_KEYS = Set.of("subnet", "justification", "expires");
+            "targets", "bastionRuleSet", "baseline", "bastion", "internet", "exemptSubnets", "appliances");
     private static final Set<String> INTERNET_KEYS = Set.of("ipv4", "ipv6");
     private static final Set<String> BASTION_KEYS = Set.of("ports");
     private static final Set<String> PORT_KEYS = Set.of("port", "target");
@@ -167,7 +166,7 @@ public final class ConfigurationLoader {
         Path baseline = null;
         List<ConfiguredPorts> bastionPorts = new ArrayList<>();
         InternetWidth internet = null;
-        List<ConfiguredSuppression> exemptions = List.of();
+        List<ConfiguredSuppression> exemptions = new ArrayList<>();
         for (NodeTuple entry : entries(root, KEYS, "")) {
             String key = ((ScalarNode) entry.getKeyNode()).getValue();
             Node value = entry.getValueNode();
@@ -186,7 +185,8 @@ public final class ConfigurationLoader {
                 case "baseline" -> baseline = path(value, key);
                 case "bastion" -> bastionPorts = bastion(value);
                 case "internet" -> internet = internet(value);
-                case "exemptSubnets" -> exemptions = suppressions(value, "NSG006");
+                case "exemptSubnets" -> exemptions.addAll(suppressions(value, Exemption.SUBNETS));
+                case "appliances" -> exemptions.addAll(suppressions(value, Exemption.APPLIANCES));
                 default -> throw new IllegalStateException("key list and switch disagree: " + key);
             }
         }
@@ -366,32 +366,57 @@ public final class ConfigurationLoader {
     }
 
     /**
-     * The suppressions of {@code suppressions}, or with {@code exemptRule} the entries of {@code exemptSubnets}:
-     * subnet-name patterns the project keeps without an NSG ({subnet, justification, expires}), each a suppression
-     * of that rule, so it is reported as accepted, with its reason, and noted when it matches nothing.
+     * A list of resources the project declares exempt from one rule, each {name pattern, justification,
+     * expires}: written as the project's words, but each is a suppression of that rule, so it is reported as
+     * accepted, with its reason, and noted when it matches nothing.
      */
-    private List<ConfiguredSuppression> suppressions(Node value, String exemptRule) {
+    private enum Exemption {
+        /** {@code exemptSubnets}: subnets the project keeps without an NSG. */
+        SUBNETS("exemptSubnets", "subnet", "NSG006", "an exempt subnet"),
+        /** {@code appliances}: NICs that forward IP traffic by design (network virtual appliances). */
+        APPLIANCES("appliances", "nic", "NSG013", "an appliance");
+
+        final String key;
+        final String field;
+        final String rule;
+        final String what;
+
+        Exemption(String key, String field, String rule, String what) {
+            this.key = key;
+            this.field = field;
+            this.rule = rule;
+            this.what = what;
+        }
+
+        Set<String> keys() {
+            return Set.of(field, "justification", "expires");
+        }
+    }
+
+    /** The suppressions of {@code suppressions}, or with {@code exemption} the entries of that key. */
+    private List<ConfiguredSuppression> suppressions(Node value, Exemption exemption) {
         List<ConfiguredSuppression> out = new ArrayList<>();
-        boolean exempt = exemptRule != null;
-        String what = exempt ? "an exempt subnet" : "a suppression";
+        boolean exempt = exemption != null;
+        String what = exempt ? exemption.what : "a suppression";
         if (!(value instanceof SequenceNode list)) {
-            error(value, exempt ? "'exemptSubnets' must be a list of {subnet, justification, expires}"
-                    : "'suppressions' must be a list of {rule, resource, justification, expires}");
+            error(value, exempt ? "'" + exemption.key + "' must be a list of {" + exemption.field
+                    + ", justification, expires}" : "'suppressions' must be a list of {rule, resource, justification,"
+                    + " expires}");
             return out;
         }
         for (Node item : list.getValue()) {
             if (!(item instanceof MappingNode map)) {
-                error(item, exempt ? "an exempt subnet must be a mapping with subnet, justification and optional"
-                        + " expires" : "a suppression must be a mapping with rule, resource, justification and"
+                error(item, exempt ? what + " must be a mapping with " + exemption.field + ", justification and"
+                        + " optional expires" : "a suppression must be a mapping with rule, resource, justification and"
                         + " optional expires");
                 continue;
             }
             Map<String, Node> fields = new HashMap<>();
-            for (NodeTuple t : entries(map, exempt ? EXEMPTION_KEYS : SUPPRESSION_KEYS, " in " + what)) {
+            for (NodeTuple t : entries(map, exempt ? exemption.keys() : SUPPRESSION_KEYS, " in " + what)) {
                 fields.put(((ScalarNode) t.getKeyNode()).getValue(), t.getValueNode());
             }
-            String rule = exempt ? exemptRule : required(fields, "rule", map, what);
-            String resource = required(fields, exempt ? "subnet" : "resource", map, what);
+            String rule = exempt ? exemption.rule : required(fields, "rule", map, what);
+            String resource = required(fields, exempt ? exemption.field : "resource", map, what);
             String justification = required(fields, "justification", map, what);
             if (justification != null && justification.isBlank()) {
                 error(fields.get("justification"), what + " needs a justification: say why the finding is"

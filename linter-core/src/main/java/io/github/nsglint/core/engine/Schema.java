@@ -560,6 +560,11 @@ final class Schema {
                         .map(s -> (Val) elem("subnet", s)).toList(), n.location()));
         f.add("hasPublicIp", Type.BOOL, "whether an IP configuration has a public IP",
                 (n, c) -> hasPublicIp(n));
+        f.add("ipForwarding", Type.BOOL, "enableIPForwarding: whether it may pass traffic not addressed to it",
+                (n, c) -> Val.bool(n.ipForwarding(), false, n.location()));
+        f.add("routeNextHop", Type.BOOL, "whether a route of the scanned files sends traffic to one of its private"
+                + " addresses (next hop type VirtualAppliance): it is an appliance by design",
+                (n, c) -> routeNextHop(n, c));
         f.add("vm", Type.kind("vm"), "the VM or scale set it belongs to; absent when none is declared",
                 (n, c) -> c.topology().virtualMachineOf(n).map(v -> (Val) elem("vm", v))
                         .orElseGet(() -> new Val.Absent(n.location())));
@@ -606,6 +611,51 @@ final class Schema {
                 (e, c) -> ints(e.customPorts(), e.customPortsAtOrNull() != null ? e.customPortsAtOrNull()
                         : e.location()));
         return f.defs;
+    }
+
+    /**
+     * Whether a route sends traffic to one of the NIC's private addresses as a virtual appliance. Unknown when a
+     * route's next hop, a route table's routes or (with appliance routes about) the NIC's address is not known.
+     */
+    private static Val routeNextHop(NetworkInterface n, EvalContext c) {
+        List<String> addresses = new ArrayList<>();
+        Val.Unknown addressDoubt = null;
+        for (IpConfiguration ip : n.ipConfigurations()) {
+            if (ip.privateIpAddress() instanceof Field.Known<String> k) {
+                addresses.add(k.value().trim());
+            } else if (ip.privateIpAddress() instanceof Field.Unknown<String> u) {
+                addressDoubt = new Val.Unknown("its private address is not known: " + u.reason(), u.location());
+            }
+        }
+        Val.Unknown routeDoubt = null;
+        boolean applianceRoutes = false;
+        for (RouteTable table : c.model().routeTables()) {
+            if (!(table.routes() instanceof Field.Known<List<RouteTable.Route>> routes)) {
+                if (table.routes() instanceof Field.Unknown<List<RouteTable.Route>> u) {
+                    routeDoubt = new Val.Unknown("the routes of route table " + table.name().known()
+                            .orElse(table.id()) + " are not known: " + u.reason(), u.location());
+                }
+                continue;
+            }
+            for (RouteTable.Route route : routes.value()) {
+                if (route.nextHopType().known().filter(t -> !t.equalsIgnoreCase("VirtualAppliance")).isPresent()) {
+                    continue;
+                }
+                applianceRoutes = true;
+                if (route.nextHopIpAddress() instanceof Field.Known<String> hop) {
+                    if (addresses.contains(hop.value().trim())) {
+                        return new Val.Bool(true, route.location());
+                    }
+                } else if (route.nextHopIpAddress() instanceof Field.Unknown<String> u) {
+                    routeDoubt = new Val.Unknown("the next hop of route " + route.name().known().orElse("?")
+                            + " is not known: " + u.reason(), u.location());
+                }
+            }
+        }
+        if (routeDoubt != null) {
+            return routeDoubt;
+        }
+        return applianceRoutes && addressDoubt != null ? addressDoubt : new Val.Bool(false, n.location());
     }
 
     private static Val hasPublicIp(NetworkInterface n) {

@@ -373,7 +373,7 @@ final class ModelBuilder {
             JNode props = Fields.props(r.properties());
             out.add(new NetworkInterface(r.id(), name(r), NetworkInterface.Kind.NETWORK_INTERFACE,
                     Fields.reference(props, "networkSecurityGroup"), ipConfigurations(props, r, null),
-                    r.deployment(), r.location()));
+                    Fields.bool(props, "enableIPForwarding"), r.deployment(), r.location()));
         }
         for (ResourceInstance r : all(VM)) {
             JNode props = Fields.props(r.properties());
@@ -431,7 +431,8 @@ final class ModelBuilder {
         String id = idPrefix + nicName.known().orElse("{unknown name}");
         JNode props = Fields.props(config);
         return new NetworkInterface(id, nicName, kind, Fields.reference(props, "networkSecurityGroup"),
-                ipConfigurations(props, r, id), r.deployment(), config.location());
+                ipConfigurations(props, r, id), Fields.bool(props, "enableIPForwarding"), r.deployment(),
+                config.location());
     }
 
     private VirtualMachine vm(ResourceInstance r, JNode osSource, VirtualMachine.Kind kind,

@@ -8,6 +8,9 @@ import java.util.List;
  * A network interface: a standalone NIC, the NIC configuration of a VM scale set (every instance gets one such
  * NIC, so for the analysis it is one NIC in each subnet it names), or a NIC a VM makes from its own
  * {@code networkInterfaceConfigurations}.
+ *
+ * @param ipForwarding {@code enableIPForwarding}: whether Azure lets it send and receive traffic not addressed to
+ *                     it (a network virtual appliance); absent means off
  */
 public record NetworkInterface(
         String id,
@@ -15,6 +18,7 @@ public record NetworkInterface(
         Kind kind,
         Field<String> networkSecurityGroupId,
         List<IpConfiguration> ipConfigurations,
+        Field<Boolean> ipForwarding,
         Deployment deployment,
         SourceLocation location) implements ModelElement {
 
@@ -24,6 +28,7 @@ public record NetworkInterface(
         requireNonNull(kind, "kind is null");
         requireNonNull(networkSecurityGroupId, "networkSecurityGroupId is null");
         ipConfigurations = List.copyOf(ipConfigurations);
+        requireNonNull(ipForwarding, "ipForwarding is null");
         requireNonNull(deployment, "deployment is null");
         requireNonNull(location, "location is null");
     }

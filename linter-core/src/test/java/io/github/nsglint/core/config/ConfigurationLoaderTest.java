@@ -83,8 +83,8 @@ class ConfigurationLoaderTest {
                   - rule: NSG001
                 """);
         assertEquals(List.of(".nsglint.yaml:2:1: error: unknown key 'supressions' (did you mean 'suppressions'?);"
-                + " known keys: [baseline, bastion, bastionRuleSet, exemptSubnets, failOn, internet, rules, serviceTags,"
-                + " severity, suppressions, targets]"), messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
+                + " known keys: [appliances, baseline, bastion, bastionRuleSet, exemptSubnets, failOn, internet, rules,"
+                + " serviceTags, severity, suppressions, targets]"), messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
         assertEquals("error", r.configuration().failOn(), "the valid keys still apply");
     }
 
@@ -104,6 +104,28 @@ class ConfigurationLoaderTest {
         assertEquals("NVA subnets: the firewall filters their traffic", s.justification());
         assertTrue(s.covers("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
                 + "Microsoft.Network/virtualNetworks/hub/subnets/snet-nva-01"));
+    }
+
+    @Test
+    void appliancesAreNsg013SuppressionsWithTheirJustification() throws Exception {
+        ConfigurationLoader.Result r = load("""
+                appliances:
+                  - nic: "fw-*-nic"
+                    justification: "the hub's firewall pair; routes reach it through the internal load balancer"
+                    expires: 2027-06-30
+                  - subnet: "nva"
+                    justification: "wrong key"
+                """);
+        assertEquals(List.of(".nsglint.yaml:5:5: error: unknown key 'subnet' in an appliance; known keys: [expires,"
+                + " justification, nic]", ".nsglint.yaml:5:5: error: an appliance needs 'nic'"),
+                messages(r).stream().map(m -> m.substring(m.indexOf(".nsglint.yaml"))).toList());
+        assertEquals(1, r.configuration().suppressions().size());
+        ConfiguredSuppression s = r.configuration().suppressions().get(0);
+        assertEquals("NSG013", s.rule());
+        assertTrue(s.covers("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
+                + "Microsoft.Network/networkInterfaces/fw-01-nic"));
+        assertTrue(!s.covers("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
+                + "Microsoft.Network/networkInterfaces/web-01-nic"));
     }
 
     @Test
@@ -264,8 +286,9 @@ class ConfigurationLoaderTest {
         Configuration c = r.configuration();
         assertEquals("warning", c.failOn());
         assertEquals(2, c.severity().size());
-        assertEquals(2, c.suppressions().size(), "one suppression and one exempt subnet");
+        assertEquals(3, c.suppressions().size(), "one suppression, one exempt subnet, one appliance");
         assertEquals("NSG006", c.suppressions().get(1).rule());
+        assertEquals("NSG013", c.suppressions().get(2).rule());
         assertEquals(new io.github.nsglint.core.flow.InternetWidth(16, 32), c.internet());
         assertEquals(root.resolve("docs/policies"), c.rules().get(0));
         assertEquals(TargetMode.SUBNETS_WITH_NICS, c.targets());

@@ -21,7 +21,7 @@ class CatalogTest {
     static final Set<String> DESIGN_IDS = new TreeSet<>(List.of("BAS001", "BAS002", "BAS010", "BAS011", "BAS012",
             "BAS013", "BAS020", "BAS021", "BAS022", "BAS023", "BAS030", "BAS031", "BAS032", "BAS033", "BAS034",
             "BAS035", "SPK001", "SPK002", "SPK003", "NSG001", "NSG002", "NSG003", "NSG004", "NSG005", "NSG006",
-            "NSG007", "NSG008", "NSG009", "NSG010", "NSG011", "NSG012", "NSG014", "NSG015", "NSG016", "ANA001"));
+            "NSG007", "NSG008", "NSG009", "NSG010", "NSG011", "NSG012", "NSG013", "NSG014", "NSG015", "NSG016", "ANA001"));
 
     @Test
     void theCurrentCatalogIsExactlyTheDesignsRules() {

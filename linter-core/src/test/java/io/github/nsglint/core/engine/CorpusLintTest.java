@@ -45,9 +45,13 @@ class CorpusLintTest {
                 Map.entry("BAS032", "2/0"), Map.entry("BAS033", "20/0"), Map.entry("NSG001", "314/16"),
                 Map.entry("NSG004", "3/0"), Map.entry("NSG005", "3/16"), Map.entry("NSG006", "166/2"),
                 Map.entry("NSG007", "250/57"), Map.entry("NSG008", "44/17"), Map.entry("NSG009", "89/18"),
-                Map.entry("NSG010", "34/12"), Map.entry("NSG011", "5/9"), Map.entry("NSG012", "343/0"),
+                Map.entry("NSG010", "34/12"), Map.entry("NSG011", "5/9"), Map.entry("NSG012", "343/0"), Map.entry("NSG013", "5/1"),
                 Map.entry("NSG014", "22/16"), Map.entry("NSG015", "22/1"), Map.entry("NSG016", "1/0"),
                 Map.entry("SPK002", "23/0"), Map.entry("SPK003", "1/0"))), counts);
+        // NSG013 (a warning): the five NICs with IP forwarding that no route of their template names as next hop
+        // are appliances reached otherwise (two behind a gateway load balancer, a Quagga router peering with Route
+        // Server over BGP, a VNS3 controller, a Darktrace sensor): for the project to declare; indeterminate where
+        // the route's next hop is a module output (nested-vms-in-virtual-network).
         // NSG012 (a warning): no quickstart template declares a flow log, so each of the 343 VNets it can name is
         // recorded by none: the truth for these templates linted alone.
         // NSG011 (a note): five NSGs whose own rule allows everything out to the Internet (solace's 'outbound', the

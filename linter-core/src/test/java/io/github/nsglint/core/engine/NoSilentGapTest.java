@@ -105,7 +105,8 @@ class NoSilentGapTest {
         for (NetworkInterface n : m.networkInterfaces()) {
             if (n.networkSecurityGroupId() instanceof Field.Known<String>) {
                 out.add(new Blank("NIC NSG", n.id(), withNics(m, n, new NetworkInterface(n.id(), n.name(), n.kind(),
-                        Field.unknown(WHY, n.location()), n.ipConfigurations(), n.deployment(), n.location()))));
+                        Field.unknown(WHY, n.location()), n.ipConfigurations(), n.ipForwarding(), n.deployment(),
+                        n.location()))));
             }
             for (IpConfiguration c : n.ipConfigurations()) {
                 if (c.subnetId() instanceof Field.Known<String>) {
@@ -113,7 +114,7 @@ class NoSilentGapTest {
                             n.name(), n.kind(), n.networkSecurityGroupId(), n.ipConfigurations().stream()
                             .map(d -> d != c ? d : new IpConfiguration(d.name(), Field.unknown(WHY, d.location()),
                                     d.privateIpAddress(), d.publicIpAddressId(), d.applicationSecurityGroupIds(),
-                                    d.location())).toList(), n.deployment(), n.location()))));
+                                    d.location())).toList(), n.ipForwarding(), n.deployment(), n.location()))));
                 }
             }
         }

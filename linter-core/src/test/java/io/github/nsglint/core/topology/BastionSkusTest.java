@@ -32,7 +32,7 @@ class BastionSkusTest {
         Subnet s = new Subnet("/s/subnets/w", "/s", Field.known("w"), Field.known(List.of("10.1.1.0/24")), Field.absent(),
                 Field.absent(), Field.known(List.of()), Deployment.DECLARED, AT);
         NetworkInterface nic = new NetworkInterface("/nic", Field.known("nic"), NetworkInterface.Kind.NETWORK_INTERFACE,
-                Field.absent(), List.of(), Deployment.DECLARED, AT);
+                Field.absent(), List.of(), Field.absent(), Deployment.DECLARED, AT);
         VirtualMachine vm = os == null ? null : new VirtualMachine("/vm", Field.known("vm"),
                 VirtualMachine.Kind.VIRTUAL_MACHINE, os, "test", Field.known(List.of("/nic")), Deployment.DECLARED, AT);
         return new BastionEndpoint(bastion(sku), s, nic, vm, custom, custom.isEmpty() ? null : AT);
