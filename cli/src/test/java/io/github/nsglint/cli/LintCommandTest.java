@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,5 +138,22 @@ class LintCommandTest {
         assertTrue(explain.out().contains("    expect t allows inbound * port managementPorts(b, t) only from b.source,"
                 + " AzureLoadBalancer"), explain.out());
         assertEquals(ExitCode.BAD_INPUT.code(), run("explain", "XYZ999").code());
+    }
+
+    @Test
+    void theNewRulesAreListedAndExplainedWithAnExample() {
+        CliRun rules = run("rules");
+        for (String id : List.of("NSG008", "NSG009", "NSG010", "NSG011", "NSG012", "NSG013", "NSG014", "NSG015",
+                "NSG016")) {
+            assertTrue(rules.out().contains(id + "  "), id + " listed: " + rules.out());
+            CliRun explain = run("explain", id);
+            assertEquals(ExitCode.OK.code(), explain.code(), explain.err());
+            String out = explain.out();
+            int example = out.indexOf("\nExample:\n  Fails: ");
+            assertTrue(example > 0, id + ": " + out);
+            assertTrue(out.indexOf("  Passes: ", example) > example, id + ": " + out);
+            assertTrue(out.indexOf("Source: rules/nsg/") > example, "the example comes before the source: " + out);
+        }
+        assertTrue(run("explain", "NSG013").out().contains("\"nextHopType\": \"VirtualAppliance\""));
     }
 }

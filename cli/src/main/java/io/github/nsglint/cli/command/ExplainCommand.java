@@ -50,6 +50,11 @@ public final class ExplainCommand implements Callable<Integer> {
         out.println();
         out.println(m.help());
         out.println();
+        if (!m.example().isBlank()) {
+            out.println("Example:");
+            m.example().strip().lines().forEach(l -> out.println("  " + l));
+            out.println();
+        }
         out.println("More: " + m.helpUri());
         if (!m.tags().isEmpty()) {
             out.println("Tags: " + String.join(", ", m.sortedTags()));

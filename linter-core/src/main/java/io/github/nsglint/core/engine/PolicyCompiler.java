@@ -38,7 +38,7 @@ final class PolicyCompiler {
     private static final Pattern ID = Pattern.compile("[A-Z]{3}[0-9]{3}|[A-Z][A-Z0-9_-]{2,40}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
     private static final Set<String> REQUIRED = Set.of("name", "severity", "since", "summary", "message");
-    private static final Set<String> OPTIONAL = Set.of("help", "helpUri", "tags", "ruleSet");
+    private static final Set<String> OPTIONAL = Set.of("help", "example", "helpUri", "tags", "ruleSet");
     private static final Set<String> RULE_SETS = Set.of("current", "bastion-2020");
     /** What a flow expectation can be about: each is judged through the NSGs that apply to it. */
     private static final Set<String> FLOW_TARGETS = Set.of("subnet", "nsg", "nic", "endpoint");
@@ -191,7 +191,8 @@ final class PolicyCompiler {
             return null;
         }
         RuleMetadata m = new RuleMetadata(r.id(), name, severity, text(meta.get("since"), ""), summary,
-                text(meta.get("help"), summary), text(meta.get("message"), ""), helpUri, tags, ruleSet,
+                text(meta.get("help"), summary), text(meta.get("example"), ""), text(meta.get("message"), ""), helpUri,
+                tags, ruleSet,
                 sourceName + ":" + r.pos().line());
         return new Policy(m, scopes, checks, message, env);
     }

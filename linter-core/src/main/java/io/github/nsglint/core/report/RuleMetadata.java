@@ -11,10 +11,11 @@ import java.util.Set;
  * severity, summary (one line), help (Markdown), message template, help URI, tags (compliance controls), and
  * the Bastion rule set it belongs to ({@code current}, {@code bastion-2020}, or empty for all).
  *
- * @param source where the rule is written, for {@code nsglint explain}
+ * @param example what fails and what passes, in the files' own terms (empty when the rule gives none)
+ * @param source  where the rule is written, for {@code nsglint explain}
  */
 public record RuleMetadata(String id, String name, Severity severity, String since, String summary, String help,
-        String message, URI helpUri, Set<String> tags, String ruleSet, String source) {
+        String example, String message, URI helpUri, Set<String> tags, String ruleSet, String source) {
 
     public RuleMetadata {
         requireNonNull(id, "id is null");
@@ -23,6 +24,7 @@ public record RuleMetadata(String id, String name, Severity severity, String sin
         requireNonNull(since, "since is null");
         requireNonNull(summary, "summary is null");
         requireNonNull(help, "help is null");
+        requireNonNull(example, "example is null");
         requireNonNull(message, "message is null");
         requireNonNull(helpUri, "helpUri is null");
         tags = Set.copyOf(tags);
@@ -32,7 +34,7 @@ public record RuleMetadata(String id, String name, Severity severity, String sin
 
     /** The same rule at another severity. */
     public RuleMetadata withSeverity(Severity s) {
-        return new RuleMetadata(id, name, s, since, summary, help, message, helpUri, tags, ruleSet, source);
+        return new RuleMetadata(id, name, s, since, summary, help, example, message, helpUri, tags, ruleSet, source);
     }
 
     /** Tags in a stable order, for output. */

@@ -37,6 +37,10 @@ class CatalogTest {
                 assertTrue(m.tags().stream().anyMatch(t -> t.startsWith("cis-azure-") || t.startsWith("mcsb-")),
                         m.id() + ": an exposure rule names the compliance controls it serves");
             }
+            if (m.id().startsWith("NSG")) {
+                assertTrue(m.example().contains("Fails:") && m.example().contains("Passes:"),
+                        m.id() + ": an NSG rule shows what fails and what passes");
+            }
         }
     }
 

@@ -75,7 +75,7 @@ class PolicyCompilerTest {
                 () -> RuleCatalog.compile(Map.of("bad.nsgl", source), "current"));
         List<String> shown = e.errors().stream().map(RuleError::display).toList();
         assertEquals(List.of(
-                "bad.nsgl:7:3: unknown metadata key 'colour'; known: help, helpUri, message, name, ruleSet, severity,"
+                "bad.nsgl:7:3: unknown metadata key 'colour'; known: example, help, helpUri, message, name, ruleSet, severity,"
                         + " since, summary, tags",
                 "bad.nsgl:2:9: name 'Not_Kebab' must be kebab-case (bastion-in-https-internet)",
                 "bad.nsgl:3:13: severity must be error, warning or note",

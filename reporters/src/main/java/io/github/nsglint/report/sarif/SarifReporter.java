@@ -118,10 +118,14 @@ public final class SarifReporter implements Reporter {
         props.put("security-severity", securitySeverity(m));
         props.put("precision", "very-high");
         String help = m.help().isBlank() ? m.summary() : m.help().strip();
+        String example = m.example().isBlank() ? "" : "\n\nExample:\n" + m.example().strip();
+        // A backtick fence inside the example would end the block early; a tilde fence does not close it.
+        String exampleMarkdown = m.example().isBlank() ? "" : "\n\n**Example**\n\n```text\n"
+                + m.example().strip().replace("```", "~~~") + "\n```";
         return new SarifLog.ReportingDescriptor(m.id(), m.name(), Message.of(m.summary()),
-                Message.of(shorten(help)), new Message(help + "\n\nMore: " + m.helpUri(),
-                        help + "\n\n[Microsoft's documentation](" + m.helpUri() + ") · rule source: `" + m.source()
-                                + "`"),
+                Message.of(shorten(help)), new Message(help + example + "\n\nMore: " + m.helpUri(),
+                        help + exampleMarkdown + "\n\n[Microsoft's documentation](" + m.helpUri()
+                                + ") · rule source: `" + m.source() + "`"),
                 m.helpUri().toString(), new SarifLog.Configuration(m.severity().toSarifLevel()), props);
     }
 

@@ -199,4 +199,17 @@ class SarifReporterTest {
         assertTrue(log.at("/runs/0/results").size() > 0, "the other file is still reported");
         assertEquals(Set.of(), schema.validate(log));
     }
+
+    @Test
+    void aRuleExampleIsInTheHelpAsAFencedBlockThatNoExampleCanClose() {
+        var m = new io.github.nsglint.core.report.RuleMetadata("NSG999", "example-rule",
+                io.github.nsglint.core.report.Severity.WARNING, "0.1.0", "Summary", "Help text.",
+                "Fails: {\"port\": 22}\nPasses: ```no fence```", "m", java.net.URI.create("https://learn.microsoft.com/x"),
+                java.util.Set.of("nsg"), "", "rules/x.nsgl:1");
+        SarifLog.ReportingDescriptor d = SarifReporter.descriptor(m);
+        assertTrue(d.help().text().contains("Help text.\n\nExample:\nFails: {\"port\": 22}"), d.help().text());
+        String md = d.help().markdown();
+        assertTrue(md.contains("**Example**\n\n```text\nFails: {\"port\": 22}\nPasses: ~~~no fence~~~\n```"), md);
+        assertEquals(2, md.split("```", -1).length - 1, "exactly one fenced block: " + md);
+    }
 }
