@@ -104,6 +104,17 @@ public final class SarifReporter implements Reporter {
         return new SarifLog(SCHEMA, "2.1.0", List.of(run));
     }
 
+    /**
+     * A result's partial fingerprints, in one order on every run: Map.of iterates in an order that changes from
+     * one JVM to the next, which made two runs' SARIF differ byte for byte.
+     */
+    static Map<String, String> fingerprints(String fingerprint) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(FINGERPRINT_KEY, fingerprint);
+        out.put(GITHUB_KEY, fingerprint);
+        return out;
+    }
+
     // ---- rules -------------------------------------------------------------------------------------------
 
     static SarifLog.ReportingDescriptor descriptor(RuleMetadata m) {
@@ -176,7 +187,7 @@ public final class SarifReporter implements Reporter {
                 : report.hasBaseline() ? "new" : null;
         return new SarifLog.Result(f.rule().id(), index, f.severity().toSarifLevel(), Message.of(f.message()),
                 List.of(location(f.location(), null, null, f.resourceId(), paths)), related,
-                Map.of(FINGERPRINT_KEY, fingerprint, GITHUB_KEY, fingerprint), suppressions, baseline, fixes, props);
+                fingerprints(fingerprint), suppressions, baseline, fixes, props);
     }
 
     private static void evidence(Evidence e, Map<String, Object> props, List<Location> related, Paths paths) {
@@ -225,7 +236,7 @@ public final class SarifReporter implements Reporter {
         Location loc = new Location(null, new SarifLog.PhysicalLocation(paths.artifact(a.file()),
                 new Region(a.line(), a.column(), null, null)), List.of(), null);
         return new SarifLog.Result(a.ruleId(), index, a.level(), Message.of(a.message()), List.of(loc), List.of(),
-                Map.of(FINGERPRINT_KEY, a.fingerprint(), GITHUB_KEY, a.fingerprint()), List.of(), "absent", List.of(),
+                fingerprints(a.fingerprint()), List.of(), "absent", List.of(),
                 Map.of());
     }
 

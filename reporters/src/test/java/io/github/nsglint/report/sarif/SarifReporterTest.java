@@ -212,4 +212,11 @@ class SarifReporterTest {
         assertTrue(md.contains("**Example**\n\n```text\nFails: {\"port\": 22}\nPasses: ~~~no fence~~~\n```"), md);
         assertEquals(2, md.split("```", -1).length - 1, "exactly one fenced block: " + md);
     }
+
+    @Test
+    void partialFingerprintsComeInOneOrder() {
+        assertEquals(List.of("nsglintFinding/v1", "primaryLocationLineHash"),
+                List.copyOf(SarifReporter.fingerprints("abc").keySet()),
+                "the same on every run, so that two runs' SARIF are equal byte for byte");
+    }
 }
