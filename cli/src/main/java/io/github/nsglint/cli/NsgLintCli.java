@@ -55,7 +55,10 @@ public final class NsgLintCli {
 
     /** Runs the command line with the process's standard streams. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        java.nio.charset.Charset charset = StreamCharset.ofStandardOutput();
+        return run(new PrintWriter(StreamCharset.readable(new java.io.OutputStreamWriter(System.out, charset), charset),
+                true), new PrintWriter(StreamCharset.readable(new java.io.OutputStreamWriter(System.err, charset),
+                charset), true), args);
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
@@ -71,6 +74,22 @@ public final class NsgLintCli {
             out.finish();
             err.finish();
         }
+    }
+
+    /**
+     * A usage mistake in one line: what was wrong, the nearest options or commands, and where the help is; not the
+     * whole usage text, which buried the one line that mattered.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine at = e.getCommandLine();
+        String hint = "";
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            hint = " (did you mean " + String.join(" or ", u.getSuggestions().stream().limit(3)
+                    .map(x -> "'" + x + "'").toList()) + "?)";
+        }
+        at.getErr().println("nsglint: " + e.getMessage() + hint + "; see '" + at.getCommandSpec().qualifiedName()
+                + " --help'");
+        return ExitCode.BAD_INPUT.code();
     }
 
     private static int execute(PrintWriter out, PrintWriter err, String... args) {
@@ -89,6 +108,7 @@ public final class NsgLintCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.BAD_INPUT.code());
+        cli.setParameterExceptionHandler(NsgLintCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || parseResult.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--verbose"));

@@ -77,6 +77,21 @@ public final class LintCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption config;
 
+    @Option(names = {"--rule", "--check"}, paramLabel = "ID", description = "Report only this rule; repeatable"
+            + " (--check is accepted, as Checkov spells it).")
+    private List<String> onlyRules = new java.util.ArrayList<>();
+
+    @Option(names = {"--skip-rule", "--skip-check"}, paramLabel = "ID", description = "Do not report this rule;"
+            + " repeatable (--skip-check is accepted, as Checkov spells it).")
+    private List<String> skipRules = new java.util.ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "Findings and errors only: no notes about the inputs (such as"
+            + " which parameters file was applied) and no warnings about them.")
+    private boolean quiet;
+
+    @Option(names = "--no-color", description = "No colours, even on a terminal (as NO_COLOR=1 does).")
+    private boolean noColor;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -105,6 +120,12 @@ public final class LintCommand implements Callable<Integer> {
             err.println("nsglint: " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
         }
+        if (output != null && output.getParent() == null && ReporterRegistry.all().stream().anyMatch(r -> r.id().equals(output.toString()))
+                && !Files.exists(output)) {
+            err.println("nsglint: '-o " + output + "' names the file to write, not a format; did you mean '-f "
+                    + output + " -o FILE'?");
+            return ExitCode.BAD_INPUT.code();
+        }
         Path previous = baseline != null ? baseline : project.baseline();
         List<Path> files = outputs.values().stream().filter(java.util.Objects::nonNull).toList();
         List<OutputFiles.Clash> clashes = OutputFiles.clashes(files, run.inputs(previous));
@@ -124,6 +145,17 @@ public final class LintCommand implements Callable<Integer> {
                         SourceLocation.caret(previous.toString(), 1, 1), e.getMessage())));
             }
         }
+        if (!onlyRules.isEmpty() || !skipRules.isEmpty()) {
+            java.util.Set<String> known = new java.util.HashSet<>();
+            report.rules().forEach(r -> known.add(r.id()));
+            for (String id : concat(onlyRules, skipRules)) {
+                if (!known.contains(id)) {
+                    err.println("nsglint: no rule '" + id + "' in this run; see 'nsglint rules'");
+                    return ExitCode.BAD_INPUT.code();
+                }
+            }
+            report = report.onlyRules(id -> (onlyRules.isEmpty() || onlyRules.contains(id)) && !skipRules.contains(id));
+        }
         for (Map.Entry<Reporter, Path> o : outputs.entrySet()) {
             if (!write(o.getKey(), o.getValue(), report, out, err)) {
                 return ExitCode.BAD_INPUT.code();
@@ -136,6 +168,9 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         for (LoadDiagnostic d : report.diagnostics()) {
+            if (quiet && d.level() != LoadDiagnostic.Level.ERROR) {
+                continue;
+            }
             if (d.level() != LoadDiagnostic.Level.ERROR || !textOnStdout) {
                 err.println(d.display());
             }
@@ -148,10 +183,16 @@ public final class LintCommand implements Callable<Integer> {
                 : ExitCode.OK.code();
     }
 
-    /** The main format; text is coloured on a terminal unless NO_COLOR is set. */
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The main format; text is coloured on a terminal unless --no-color or NO_COLOR says not to. */
     private Reporter reporter(String id) {
         Reporter r = ReporterRegistry.byId(id);
-        if (r instanceof TextReporter && output == null && System.console() != null
+        if (r instanceof TextReporter && output == null && System.console() != null && !noColor
                 && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"))) {
             return new TextReporter(true);
         }

@@ -220,6 +220,11 @@ public final class ModelLoader {
         String name = display(file);
         JNode root;
         LoadResult.LoadedFile loaded;
+        String notJson = NotArmJson.why(file);
+        if (notJson != null) {
+            diagnostics.add(new LoadDiagnostic(LoadDiagnostic.Level.ERROR, SourceLocation.caret(name, 1, 1), notJson));
+            return new FileLoad(false, null, resources, gaps, diagnostics, firstRead);
+        }
         try {
             byte[] bytes = JsonReader.bytes(file, name);
             loaded = new LoadResult.LoadedFile(name, bytes.length, firstRead && hashFiles ? sha256(bytes) : "");

@@ -93,6 +93,22 @@ public record Report(ScanInfo scan, List<RuleMetadata> rules, List<RuleEvaluatio
                 model, topology);
     }
 
+    /**
+     * The report of only the rules {@code keep} accepts ({@code --rule}, {@code --skip-rule}): their metadata,
+     * evaluations, findings, absent results, and the fixes of the findings kept.
+     */
+    public Report onlyRules(java.util.function.Predicate<String> keep) {
+        List<Finding> kept = findings.stream().filter(f -> keep.test(f.rule().id())).toList();
+        Report narrowed = new Report(scan, rules.stream().filter(r -> keep.test(r.id())).toList(),
+                evaluations.stream().filter(e -> keep.test(e.rule().id())).toList(), kept, List.of(),
+                absent.stream().filter(a -> keep.test(a.ruleId())).toList(), diagnostics, configurationErrors, model,
+                topology);
+        java.util.Set<String> prints = new java.util.HashSet<>(narrowed.fingerprints());
+        List<Fix> keptFixes = fixes.stream().filter(x -> x.fixes().stream().anyMatch(prints::contains)).toList();
+        return new Report(scan, narrowed.rules, narrowed.evaluations, kept, keptFixes, narrowed.absent, diagnostics,
+                configurationErrors, model, topology);
+    }
+
     /** A report with more configuration errors (configuration file, rule files, baseline) before its own. */
     public Report withConfigurationErrors(List<LoadDiagnostic> errors) {
         if (errors.isEmpty()) {

@@ -120,20 +120,28 @@ public final class TextReporter implements Reporter {
         return SafeText.escape(s);
     }
 
+    /**
+     * The counts by severity of what can fail the gate: unsuppressed findings and, with a baseline, only the new
+     * ones (as the exit code counts them), then the rest by kind.
+     */
     static String summary(Report r) {
-        long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR && !f.isSuppressed()).count();
-        long warnings = r.findings().stream().filter(f -> f.severity() == Severity.WARNING && !f.isSuppressed())
-                .count();
-        long notes = r.findings().stream().filter(f -> f.severity() == Severity.NOTE && !f.isSuppressed()).count();
+        boolean baseline = r.hasBaseline();
+        java.util.function.Predicate<Finding> counts = f -> !f.isSuppressed()
+                && (f.baseline() == null || f.baseline() == io.github.nsglint.core.report.BaselineState.NEW);
+        long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR && counts.test(f)).count();
+        long warnings = r.findings().stream().filter(f -> f.severity() == Severity.WARNING && counts.test(f)).count();
+        long notes = r.findings().stream().filter(f -> f.severity() == Severity.NOTE && counts.test(f)).count();
         long suppressed = r.findings().stream().filter(Finding::isSuppressed).count();
+        long known = r.findings().stream().filter(f -> !f.isSuppressed() && !counts.test(f)).count();
         long unknown = r.findings().stream().filter(f -> f.kind() == Finding.Kind.INDETERMINATE).count();
         long inputErrors = r.diagnostics().stream().filter(d -> d.level() == LoadDiagnostic.Level.ERROR).count()
                 + r.configurationErrors().size();
         return "nsglint: " + r.findings().size() + " finding" + (r.findings().size() == 1 ? "" : "s") + " ("
-                + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
-                + (warnings == 1 ? "" : "s") + (notes > 0 ? ", " + notes + " notes" : "") + "; " + unknown
-                + " indeterminate" + (suppressed > 0 ? ", " + suppressed + " suppressed" : "") + ") in " + r.files().size() + " file" + (r.files().size() == 1 ? "" : "s") + ", "
-                + r.rules().size() + " rules" + (inputErrors > 0 ? "; " + inputErrors + " input error"
-                + (inputErrors == 1 ? "" : "s") : "");
+                + (baseline ? "new: " : "") + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings
+                + " warning" + (warnings == 1 ? "" : "s") + (notes > 0 ? ", " + notes + " notes" : "") + "; "
+                + unknown + " indeterminate" + (suppressed > 0 ? ", " + suppressed + " suppressed" : "")
+                + (baseline ? ", " + known + " in the baseline" : "") + ") in " + r.files().size() + " file"
+                + (r.files().size() == 1 ? "" : "s") + ", " + r.rules().size() + " rules"
+                + (inputErrors > 0 ? "; " + inputErrors + " input error" + (inputErrors == 1 ? "" : "s") : "");
     }
 }
