@@ -139,4 +139,35 @@ class CommandLineHabitsTest {
         assertTrue(without.out().contains("nsglint: 1 finding (1 error, 0 warnings; 0 indeterminate) in 1 file"),
                 without.out());
     }
+
+    @Test
+    void githubAnnotationsKeepToGithubsLimitsMostSevereFirstAndCountTheRest() {
+        Path sarif = dir.resolve("all.sarif");
+        CliRun r = CliRun.of("lint", "-f", "github", "--report", "sarif=" + sarif, ROOT.resolve("fixtures").toString());
+        List<String> lines = r.out().lines().toList();
+        long errors = lines.stream().filter(l -> l.startsWith("::error ")).count();
+        long warnings = lines.stream().filter(l -> l.startsWith("::warning ")).count();
+        long notices = lines.stream().filter(l -> l.startsWith("::notice ")).count();
+        long logged = lines.stream().filter(l -> l.startsWith("nsglint: ")).count();
+        assertEquals(10, errors, "the fixtures have far more than ten errors");
+        assertTrue(warnings <= 10 && notices <= 10, warnings + " warnings, " + notices + " notices");
+        assertTrue(logged > 0, "the rest are log lines");
+        int lastError = -1;
+        int firstWarning = Integer.MAX_VALUE;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.startsWith("::error ") || l.startsWith("nsglint: ") && l.contains(": error ")) {
+                lastError = i;
+            }
+            if (l.startsWith("::warning ")) {
+                firstWarning = Math.min(firstWarning, i);
+            }
+        }
+        assertTrue(lastError < firstWarning, "every error before any warning");
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.startsWith("::notice title=nsglint%3A " + logged + " more not annotated::"), last);
+        assertTrue(last.contains(sarif.toString()), "names the SARIF: " + last);
+        assertFalse(lines.stream().anyMatch(l -> !l.startsWith("::") && !l.startsWith("nsglint: ")),
+                "every line is an annotation or a log line that starts with nsglint");
+    }
 }

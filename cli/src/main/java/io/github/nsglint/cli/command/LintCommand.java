@@ -120,6 +120,15 @@ public final class LintCommand implements Callable<Integer> {
             err.println("nsglint: " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
         }
+        // The annotations' overflow notice names the run's SARIF file, where every finding is.
+        Path sarifFile = outputs.entrySet().stream().filter(e -> e.getKey().id().equals("sarif") && e.getValue() != null)
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (sarifFile != null) {
+            Map<Reporter, Path> named = new LinkedHashMap<>();
+            outputs.forEach((r, p) -> named.put(r instanceof GithubReporter ? new GithubReporter(sarifFile.toString())
+                    : r, p));
+            outputs = named;
+        }
         if (output != null && output.getParent() == null && ReporterRegistry.all().stream().anyMatch(r -> r.id().equals(output.toString()))
                 && !Files.exists(output)) {
             err.println("nsglint: '-o " + output + "' names the file to write, not a format; did you mean '-f "
