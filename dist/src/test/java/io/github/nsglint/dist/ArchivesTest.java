@@ -132,7 +132,8 @@ class ArchivesTest {
         Path links = Files.createDirectories(work.resolve("links-" + System.nanoTime()));
         Files.createSymbolicLink(links.resolve("nsglint"), home.resolve("bin/nsglint"));
         // The same environment as the build's run but for PATH and HOME: no locale, so the same output encoding.
-        Map<String, String> env = Map.of("PATH", links + ":" + bin, "HOME", work.toString());
+        // NSGLINT_JAVA_DIRS empty: the launcher looks for Java on the PATH only, not in this machine's JDK folders.
+        Map<String, String> env = Map.of("PATH", links + ":" + bin, "HOME", work.toString(), "NSGLINT_JAVA_DIRS", "");
         List<String> command = new ArrayList<>(List.of(links.resolve("nsglint").toString()));
         command.addAll(args);
         // From the repository's folder, as the build's run: neither the install's nor the link's folder.
