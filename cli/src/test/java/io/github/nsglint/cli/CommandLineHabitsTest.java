@@ -170,4 +170,24 @@ class CommandLineHabitsTest {
         assertFalse(lines.stream().anyMatch(l -> !l.startsWith("::") && !l.startsWith("nsglint: ")),
                 "every line is an annotation or a log line that starts with nsglint");
     }
+
+    @Test
+    void aDashReadsOneTemplateFromStandardInput() throws Exception {
+        byte[] template = Files.readAllBytes(ROOT.resolve("fixtures/NSG001/fail-ssh-anywhere.json"));
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(template));
+            CliRun r = CliRun.of("lint", "-");
+            assertEquals(ExitCode.FINDINGS.code(), r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("stdin.json:144:11: error NSG001"), r.out());
+            assertTrue(r.out().contains("in 1 file"), r.out());
+            System.setIn(new java.io.ByteArrayInputStream("{ \"not\": ".getBytes(StandardCharsets.UTF_8)));
+            CliRun broken = CliRun.of("lint", "-");
+            assertEquals(ExitCode.BAD_INPUT.code(), broken.code());
+            assertTrue(broken.out().contains("stdin.json:1:") || broken.err().contains("stdin.json:1:"),
+                    "located like a file: " + broken.out() + broken.err());
+        } finally {
+            System.setIn(saved);
+        }
+    }
 }

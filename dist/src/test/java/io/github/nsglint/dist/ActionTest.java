@@ -8,11 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import io.github.nsglint.dist.Processes.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -30,14 +29,10 @@ class ActionTest {
     private static final Path DIST = Path.of(System.getProperty("nsglint.dist", "target/dist")).toAbsolutePath();
     private static final String VERSION = System.getProperty("nsglint.version", "0.1.0-SNAPSHOT");
     private static final Path FIXTURE = ROOT.resolve("fixtures/scenarios/cross-region-hub-spoke/mistake/azuredeploy.json");
-    /** A hang guard, far above a run's few seconds: not a performance assertion. */
-    private static final long TIMEOUT_SECONDS = 300;
 
     @TempDir
     Path work;
 
-    record Run(int code, String out, String err) {
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -88,7 +83,7 @@ class ActionTest {
         env.putAll(Map.of("NSGLINT_PATHS", FIXTURE.toString(), "NSGLINT_SARIF", sarif.toString(),
                 "NSGLINT_FORMAT", "junit", "GITHUB_OUTPUT", output.toString()));
         Path cwd = Files.createDirectories(work.resolve("repo"));
-        Run lint = run(List.of(ROOT.resolve("action/run.sh").toString()), cwd, env);
+        Run lint = Processes.run(List.of(ROOT.resolve("action/run.sh").toString()), cwd, env);
         assertEquals(0, lint.code(), "the lint step itself never fails: " + lint);
         assertTrue(lint.out().contains("::error file="), lint.out());
         assertTrue(Files.readString(output).contains("exit-code=1\n"), Files.readString(output));
@@ -149,7 +144,7 @@ class ActionTest {
                 "RUNNER_ARCH", "X64", "RUNNER_TEMP", Files.createDirectories(work.resolve("runner-temp")).toString(),
                 "GITHUB_PATH", work.resolve("github-path").toString()));
         env.putAll(extra);
-        return run(List.of(ROOT.resolve("action/install.sh").toString()), work, env);
+        return Processes.run(List.of(ROOT.resolve("action/install.sh").toString()), work, env);
     }
 
     /** The action's last step, as GitHub runs it: its script with the lint step's exit code. */
@@ -160,7 +155,7 @@ class ActionTest {
                 .filter(s -> "Gate".equals(s.get("name"))).map(s -> (String) s.get("run")).findFirst().orElseThrow();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("CODE", code);
-        return run(List.of("bash", "-e", "-c", script), work, env);
+        return Processes.run(List.of("bash", "-e", "-c", script), work, env);
     }
 
     private static Map<String, Object> yaml(Path file) throws IOException {
@@ -171,22 +166,5 @@ class ActionTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> castMap(Map<?, ?> m) {
         return (Map<String, Object>) m;
-    }
-
-    private static Run run(List<String> command, Path dir, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile("nsglint-out", ".txt");
-        Path err = Files.createTempFile("nsglint-err", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("hang guard: " + command + " ran over " + TIMEOUT_SECONDS + " s");
-        }
-        Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(err);
-        return r;
     }
 }

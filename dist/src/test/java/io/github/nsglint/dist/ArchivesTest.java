@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import io.github.nsglint.dist.Processes.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,16 +33,12 @@ class ArchivesTest {
     /** What a shell launcher needs and a bare system has; java and mvn are not among them. */
     private static final List<String> TOOLS = List.of("bash", "sh", "dirname", "readlink", "cat", "rm", "mv", "mkdir",
             "mktemp", "stat", "find", "awk", "nproc", "sed", "env", "ls");
-    /** A hang guard, far above a run's few seconds: not a performance assertion. */
-    private static final long TIMEOUT_SECONDS = 300;
 
     private static Run expected;
 
     @TempDir
     Path work;
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void theBuildsOwnJar() throws Exception {
@@ -68,7 +64,7 @@ class ArchivesTest {
         Path archive = DIST.resolve(NAME + ".zip");
         checksumMatches(archive);
         Path into = Files.createDirectories(work.resolve("unzipped"));
-        Run unzip = run(List.of("unzip", "-q", archive.toString(), "-d", into.toString()), work, Map.of());
+        Run unzip = Processes.run(List.of("unzip", "-q", archive.toString(), "-d", into.toString()), work, Map.of());
         assertEquals(0, unzip.code(), unzip.err());
         Path home = into.resolve(NAME);
         assertTrue(Files.isExecutable(home.resolve("bin/nsglint")), "bin/nsglint keeps its mode in the zip");
@@ -118,7 +114,7 @@ class ArchivesTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", ROOT.resolve("cli/target/nsglint.jar").toString()));
         command.addAll(args);
-        return run(command, ROOT, Map.of("PATH", System.getenv("PATH"), "HOME", System.getProperty("java.io.tmpdir")));
+        return Processes.run(command, ROOT, Map.of("PATH", System.getenv("PATH"), "HOME", System.getProperty("java.io.tmpdir")));
     }
 
     /** Reports carry the run's start and end: all else must be equal. */
@@ -137,7 +133,7 @@ class ArchivesTest {
         List<String> command = new ArrayList<>(List.of(links.resolve("nsglint").toString()));
         command.addAll(args);
         // From the repository's folder, as the build's run: neither the install's nor the link's folder.
-        return run(command, ROOT, env);
+        return Processes.run(command, ROOT, env);
     }
 
     /** A folder of the tools a shell script needs, linked one by one, with java only when asked. */
@@ -173,7 +169,7 @@ class ArchivesTest {
 
     private Path unpackTar(Path archive) throws Exception {
         Path into = Files.createDirectories(work.resolve("unpacked-" + archive.getFileName()));
-        Run tar = run(List.of("tar", "-xzf", archive.toString(), "-C", into.toString()), work, Map.of());
+        Run tar = Processes.run(List.of("tar", "-xzf", archive.toString(), "-C", into.toString()), work, Map.of());
         assertEquals(0, tar.code(), tar.err());
         try (Stream<Path> top = Files.list(into)) {
             assertEquals(List.of(into.resolve(NAME)), top.toList(), "one top folder named for the release");
@@ -192,24 +188,5 @@ class ArchivesTest {
         try (Stream<Path> files = Files.list(lib)) {
             return files.anyMatch(p -> p.getFileName().toString().matches("nsglint-.*\\.jsa"));
         }
-    }
-
-    private static Run run(List<String> command, Path dir, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
-        if (!env.isEmpty()) {
-            pb.environment().clear();
-            pb.environment().putAll(env);
-        }
-        Path out = Files.createTempFile("nsglint-out", ".txt");
-        Path err = Files.createTempFile("nsglint-err", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("hang guard: " + command + " ran over " + TIMEOUT_SECONDS + " s");
-        }
-        Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(err);
-        return r;
     }
 }

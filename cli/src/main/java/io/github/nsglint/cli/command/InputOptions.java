@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 public final class InputOptions {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files, resource exports or folders"
-            + " (folders: every *.json, recursively).")
+            + " (folders: every *.json, recursively); - reads one template from standard input.")
     List<Path> paths;
 
     @Option(names = "--parameters", paramLabel = "FILE",

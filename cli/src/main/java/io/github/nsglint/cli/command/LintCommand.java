@@ -94,9 +94,18 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A template on standard input is looked up for .nsglint.yaml from the working folder, as if it were there.
+        Path anchor = input.paths.get(0).equals(StandardInput.DASH) ? Path.of("").toAbsolutePath() : input.paths.get(0);
+        try (StandardInput stdin = StandardInput.of(input.paths, System.in)) {
+            input.paths = stdin.paths();
+            return lint(anchor);
+        }
+    }
+
+    private Integer lint(Path anchor) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProjectRun run = ProjectRun.of(config.file, input, ruleOptions);
+        ProjectRun run = ProjectRun.of(config.file, input, ruleOptions, anchor);
         Configuration project = run.configuration();
         String gate = failOn != null ? failOn : project.failOn() != null ? project.failOn() : "error";
         Severity threshold = null;

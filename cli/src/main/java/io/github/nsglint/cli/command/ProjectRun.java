@@ -30,7 +30,12 @@ final class ProjectRun {
 
     /** Reads {@code configFile}, else the nearest {@code .nsglint.yaml} above the first input, else none. */
     static ProjectRun of(Path configFile, InputOptions input, RuleOptions rules) {
-        return new ProjectRun(ProjectLint.configure(configFile, input.paths.get(0)), input, rules);
+        return of(configFile, input, rules, input.paths.get(0));
+    }
+
+    /** As {@link #of(Path, InputOptions, RuleOptions)}, looking for the configuration from {@code anchor}. */
+    static ProjectRun of(Path configFile, InputOptions input, RuleOptions rules, Path anchor) {
+        return new ProjectRun(ProjectLint.configure(configFile, anchor), input, rules);
     }
 
     /** Everything this run reads, for {@link OutputFiles#clashes}: no output may be written over one of them. */
