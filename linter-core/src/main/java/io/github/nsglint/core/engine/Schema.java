@@ -117,7 +117,7 @@ final class Schema {
             return r.name().known().orElse(r.id());
         }
         if (o instanceof ModelElement m) {
-            String name = nameField(m).known().orElse(ResourceIds.name(m.id()));
+            String name = m.name().known().orElse(ResourceIds.name(m.id()));
             return name.isBlank() ? "the unnamed " + e.kind() + " at " + m.location().display() : name;
         }
         if (o instanceof RuleProblem p) {
@@ -130,43 +130,6 @@ final class Schema {
             return endpoint.describe();
         }
         return String.valueOf(o);
-    }
-
-    private static Field<String> nameField(ModelElement m) {
-        if (m instanceof BastionHost b) {
-            return b.name();
-        }
-        if (m instanceof Subnet s) {
-            return s.name();
-        }
-        if (m instanceof NetworkSecurityGroup n) {
-            return n.name();
-        }
-        if (m instanceof VirtualNetwork v) {
-            return v.name();
-        }
-        if (m instanceof Peering p) {
-            return p.name();
-        }
-        if (m instanceof NetworkInterface n) {
-            return n.name();
-        }
-        if (m instanceof VirtualMachine v) {
-            return v.name();
-        }
-        if (m instanceof PublicIpAddress p) {
-            return p.name();
-        }
-        if (m instanceof DiagnosticSetting d) {
-            return d.name();
-        }
-        if (m instanceof RouteTable r) {
-            return r.name();
-        }
-        if (m instanceof FlowLog l) {
-            return l.name();
-        }
-        return Field.absent();
     }
 
     // ---- kinds ---------------------------------------------------------------------------------------------

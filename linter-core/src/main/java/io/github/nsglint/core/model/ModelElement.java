@@ -9,5 +9,8 @@ public sealed interface ModelElement
     /** ARM resource ID; compare with {@link ResourceIds#same(String, String)}, as ARM compares them case-insensitively. */
     String id();
 
+    /** Its name as the files give it: known, or why not (a parameter with no value, an expression). */
+    Field<String> name();
+
     SourceLocation location();
 }
