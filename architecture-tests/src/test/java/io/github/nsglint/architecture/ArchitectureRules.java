@@ -36,6 +36,13 @@ final class ArchitectureRules {
             .because("DESIGN section 1: cli, maven-plugin -> reporters -> linter-core -> grammar");
 
     @ArchTest
+    static final ArchRule address_arithmetic_depends_on_nothing = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .classes().that().resideInAPackage("io.github.nsglint.core.internal.net..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.github.nsglint.core.internal.net..")
+            .because("addresses, intervals and hashes are the bottom layer: the loader, the evaluator and the flow"
+                    + " engine all use them, so they may use none of those (issue 21)");
+
+    @ArchTest
     static final ArchRule antlr_does_not_leak = noClasses().that().resideOutsideOfPackages("..grammar.parser..",
                     "..grammar.antlr..")
             .should().dependOnClassesThat().resideInAPackage("org.antlr..")

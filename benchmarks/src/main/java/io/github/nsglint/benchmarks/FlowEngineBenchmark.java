@@ -4,7 +4,7 @@ import io.github.nsglint.core.flow.AddressSet;
 import io.github.nsglint.core.flow.FlowBox;
 import io.github.nsglint.core.flow.FlowEngine;
 import io.github.nsglint.core.flow.FlowSet;
-import io.github.nsglint.core.flow.IntervalSet;
+import io.github.nsglint.core.internal.net.IntervalSet;
 import io.github.nsglint.core.flow.NsgHygiene;
 import io.github.nsglint.core.flow.Protocols;
 import io.github.nsglint.core.flow.ServiceTagPrefixes;

@@ -1,10 +1,10 @@
 package io.github.nsglint.core.engine;
 
 import com.google.re2j.Pattern;
-import io.github.nsglint.core.flow.AddressSpace;
+import io.github.nsglint.core.internal.net.AddressSpace;
 import io.github.nsglint.core.flow.FlowBox;
 import io.github.nsglint.core.flow.FlowSet;
-import io.github.nsglint.core.flow.IntervalSet;
+import io.github.nsglint.core.internal.net.IntervalSet;
 import io.github.nsglint.core.flow.NsgHygiene;
 import io.github.nsglint.core.flow.Protocols;
 import io.github.nsglint.core.model.BastionHost;

@@ -1,6 +1,6 @@
 package io.github.nsglint.core.engine;
 
-import io.github.nsglint.core.flow.AddressSpace;
+import io.github.nsglint.core.internal.net.AddressSpace;
 import io.github.nsglint.core.model.Protocol;
 import io.github.nsglint.core.report.RuleMetadata;
 import io.github.nsglint.core.report.Severity;

@@ -1,14 +1,14 @@
 package io.github.nsglint.core.engine;
 
 import io.github.nsglint.core.flow.AddressSet;
-import io.github.nsglint.core.flow.AddressSpace;
+import io.github.nsglint.core.internal.net.AddressSpace;
 import io.github.nsglint.core.flow.Decision;
 import io.github.nsglint.core.flow.DecidingRule;
 import io.github.nsglint.core.flow.FlowBox;
 import io.github.nsglint.core.flow.FlowEngine;
 import io.github.nsglint.core.flow.FlowSet;
 import io.github.nsglint.core.flow.InternetWidth;
-import io.github.nsglint.core.flow.IntervalSet;
+import io.github.nsglint.core.internal.net.IntervalSet;
 import io.github.nsglint.core.flow.PortRanges;
 import io.github.nsglint.core.flow.Protocols;
 import io.github.nsglint.core.flow.RuleProblem;

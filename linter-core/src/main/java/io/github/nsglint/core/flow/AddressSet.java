@@ -2,6 +2,8 @@ package io.github.nsglint.core.flow;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.nsglint.core.internal.net.AddressSpace;
+import io.github.nsglint.core.internal.net.IntervalSet;
 import java.math.BigInteger;
 import java.util.BitSet;
 

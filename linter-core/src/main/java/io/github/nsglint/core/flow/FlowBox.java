@@ -2,6 +2,7 @@ package io.github.nsglint.core.flow;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.nsglint.core.internal.net.IntervalSet;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.github.nsglint.core.flow;
 
+import io.github.nsglint.core.internal.net.AddressSpace;
+import io.github.nsglint.core.internal.net.IntervalSet;
+
 /** Port range tokens: {@code *}, {@code 22}, {@code 20-25}; ports 0..65535. */
 public final class PortRanges {
 

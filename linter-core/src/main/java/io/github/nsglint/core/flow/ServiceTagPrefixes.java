@@ -1,5 +1,7 @@
 package io.github.nsglint.core.flow;
 
+import io.github.nsglint.core.internal.net.AddressSpace;
+import io.github.nsglint.core.internal.net.IntervalSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package io.github.nsglint.core.load;
 
 import io.github.nsglint.core.files.FolderWalk;
+import io.github.nsglint.core.internal.net.Sha256;
 import io.github.nsglint.core.load.arm.ExpansionResult;
 import io.github.nsglint.core.load.arm.ResourceInstance;
 import io.github.nsglint.core.load.arm.TemplateExpander;

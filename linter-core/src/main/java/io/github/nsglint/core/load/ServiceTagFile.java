@@ -1,6 +1,6 @@
 package io.github.nsglint.core.load;
 
-import io.github.nsglint.core.flow.AddressSpace;
+import io.github.nsglint.core.internal.net.AddressSpace;
 import io.github.nsglint.core.flow.ServiceTagPrefixes;
 import io.github.nsglint.core.load.json.JArray;
 import io.github.nsglint.core.load.json.JNode;

@@ -31,10 +31,10 @@ class InternetWidthLintTest {
     @Test
     void widthIsCountedInAddressesOfEachFamily() {
         InternetWidth w = InternetWidth.DEFAULT;
-        var v4 = io.github.nsglint.core.flow.AddressSpace.prefixes(List.of("81.2.0.0/16"));
-        var wider = io.github.nsglint.core.flow.AddressSpace.prefixes(List.of("81.2.0.0/16", "81.4.0.0/24"));
-        var v6 = io.github.nsglint.core.flow.AddressSpace.prefixes(List.of("2a00::/31"));
-        var privateOnly = io.github.nsglint.core.flow.AddressSpace.prefixes(List.of("10.0.0.0/8"));
+        var v4 = io.github.nsglint.core.internal.net.AddressSpace.prefixes(List.of("81.2.0.0/16"));
+        var wider = io.github.nsglint.core.internal.net.AddressSpace.prefixes(List.of("81.2.0.0/16", "81.4.0.0/24"));
+        var v6 = io.github.nsglint.core.internal.net.AddressSpace.prefixes(List.of("2a00::/31"));
+        var privateOnly = io.github.nsglint.core.internal.net.AddressSpace.prefixes(List.of("10.0.0.0/8"));
         assertEquals(false, w.wide(v4), "a /16 is not wider than a /16");
         assertEquals(true, w.wide(wider), "a /16 and a /24 together are");
         assertEquals(true, w.wide(v6), "a /31 is wider than a /32");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.github.nsglint.core.internal.net.AddressSpace;
+import io.github.nsglint.core.internal.net.IntervalSet;
 import io.github.nsglint.core.load.ModelLoader;
 import io.github.nsglint.core.model.Direction;
 import io.github.nsglint.core.model.NetworkInterface;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nsglint.core.internal.net.IntervalSet;
 import io.github.nsglint.core.load.ModelLoader;
 import io.github.nsglint.core.model.Direction;
 import io.github.nsglint.core.model.NetworkInterface;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nsglint.core.internal.net.AddressSpace;
+import io.github.nsglint.core.internal.net.IntervalSet;
 import io.github.nsglint.core.model.Access;
 import io.github.nsglint.core.model.Direction;
 import io.github.nsglint.core.model.Field;

@@ -3,6 +3,7 @@ package io.github.nsglint.core.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.github.nsglint.core.internal.net.IntervalSet;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.TreeSet;

@@ -3,6 +3,7 @@ package io.github.nsglint.core.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.nsglint.core.internal.net.IntervalSet;
 import org.junit.jupiter.api.Test;
 
 /** The port tokens Azure accepts, and those it rejects (which must never read as some port). */

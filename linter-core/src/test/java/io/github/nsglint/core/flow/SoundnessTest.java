@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nsglint.core.engine.LintRequest;
 import io.github.nsglint.core.engine.Linter;
 import io.github.nsglint.core.engine.RuleCatalog;
+import io.github.nsglint.core.internal.net.AddressSpace;
+import io.github.nsglint.core.internal.net.IntervalSet;
 import io.github.nsglint.core.model.Access;
 import io.github.nsglint.core.model.Direction;
 import io.github.nsglint.core.model.NetworkSecurityGroup;

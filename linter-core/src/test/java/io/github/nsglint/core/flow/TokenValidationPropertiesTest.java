@@ -2,6 +2,7 @@ package io.github.nsglint.core.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.nsglint.core.internal.net.AddressSpace;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.nsglint.core.flow.AddressSpace;
+import io.github.nsglint.core.internal.net.AddressSpace;
 import io.github.nsglint.core.flow.FlowBox;
 import io.github.nsglint.core.flow.FlowEngine;
-import io.github.nsglint.core.flow.IntervalSet;
+import io.github.nsglint.core.internal.net.IntervalSet;
 import io.github.nsglint.core.flow.Protocols;
 import io.github.nsglint.core.flow.ServiceTagPrefixes;
 import io.github.nsglint.core.flow.Verdict;

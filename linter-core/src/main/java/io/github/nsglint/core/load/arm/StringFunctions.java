@@ -3,7 +3,7 @@ package io.github.nsglint.core.load.arm;
 import static io.github.nsglint.core.load.arm.ArmFunction.eager;
 import static io.github.nsglint.core.load.arm.ArmFunction.strict;
 
-import io.github.nsglint.core.load.Sha256;
+import io.github.nsglint.core.internal.net.Sha256;
 import io.github.nsglint.core.load.TemplateLoadException;
 import io.github.nsglint.core.load.json.JArray;
 import io.github.nsglint.core.load.json.JBool;

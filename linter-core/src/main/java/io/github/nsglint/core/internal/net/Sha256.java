@@ -1,4 +1,4 @@
-package io.github.nsglint.core.load;
+package io.github.nsglint.core.internal.net;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

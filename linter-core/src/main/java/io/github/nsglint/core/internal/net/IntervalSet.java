@@ -1,4 +1,4 @@
-package io.github.nsglint.core.flow;
+package io.github.nsglint.core.internal.net;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -443,16 +443,16 @@ public final class IntervalSet {
     }
 
     /** Collects intervals in ascending order of their starts, merging overlapping and adjacent ones. */
-    static final class Builder {
+    public static final class Builder {
         private final List<BigInteger> los;
         private final List<BigInteger> his;
 
-        Builder(int capacity) {
+        public Builder(int capacity) {
             los = new ArrayList<>(capacity);
             his = new ArrayList<>(capacity);
         }
 
-        void add(BigInteger a, BigInteger b) {
+        public void add(BigInteger a, BigInteger b) {
             int n = los.size();
             if (n > 0 && a.compareTo(his.get(n - 1).add(BigInteger.ONE)) <= 0) {
                 if (b.compareTo(his.get(n - 1)) > 0) {
@@ -464,7 +464,7 @@ public final class IntervalSet {
             his.add(b);
         }
 
-        IntervalSet build() {
+        public IntervalSet build() {
             // Sized arrays: toArray with an empty one makes the array by reflection, slow outside C2.
             return canonical(los.toArray(new BigInteger[los.size()]), his.toArray(new BigInteger[his.size()]));
         }

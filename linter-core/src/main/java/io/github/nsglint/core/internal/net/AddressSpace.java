@@ -1,4 +1,4 @@
-package io.github.nsglint.core.flow;
+package io.github.nsglint.core.internal.net;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -18,8 +18,8 @@ public final class AddressSpace {
             V6_OFFSET.add(BigInteger.ONE.shiftLeft(128)).subtract(BigInteger.ONE));
     public static final IntervalSet ALL = ALL_V4.union(ALL_V6);
 
-    /** Where atoms sit when an address set is laid out on one line (see {@link AddressSet#line()}): after IPv6. */
-    static final BigInteger ATOM_BASE = V6_OFFSET.add(BigInteger.ONE.shiftLeft(128));
+    /** Where atoms sit when an address set is laid out on one line (the flow engine's AddressSet): after IPv6. */
+    public static final BigInteger ATOM_BASE = V6_OFFSET.add(BigInteger.ONE.shiftLeft(128));
 
     /** The platform address behind AzureLoadBalancer (health probes) and DNS: 168.63.129.16. */
     public static final IntervalSet AZURE_PLATFORM = cidr("168.63.129.16/32").orElseThrow();
@@ -122,7 +122,7 @@ public final class AddressSpace {
     }
 
     /** The value of 1 to {@code maxDigits} ASCII decimal digits in {@code s[from, to)}, or -1. */
-    static int decimal(String s, int from, int to, int maxDigits) {
+    public static int decimal(String s, int from, int to, int maxDigits) {
         if (to - from < 1 || to - from > maxDigits) {
             return -1;
         }
