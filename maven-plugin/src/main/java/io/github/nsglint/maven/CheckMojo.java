@@ -4,9 +4,8 @@ import io.github.nsglint.core.engine.ProjectLint;
 import io.github.nsglint.core.files.OutputFiles;
 import io.github.nsglint.core.load.LoadDiagnostic;
 import io.github.nsglint.core.load.LoadProgress;
-import io.github.nsglint.core.model.SourceLocation;
-import io.github.nsglint.core.report.Baseline;
 import io.github.nsglint.core.report.Finding;
+import io.github.nsglint.core.report.Gate;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.ReporterRegistry;
@@ -182,15 +181,20 @@ public final class CheckMojo extends AbstractMojo {
             return;
         }
         ProjectLint project = ProjectLint.configure(config == null ? null : config.toPath(), basedir.toPath());
-        String gate = failOnSeverity != null ? failOnSeverity
-                : project.configuration().failOn() != null ? project.configuration().failOn() : "error";
-        Severity threshold = threshold(gate);
+        Gate gate;
+        try {
+            gate = Gate.choose(failOnSeverity, project.configuration().failOn(), maxAllowedViolations);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("nsglint: failOnSeverity " + e.getMessage(), e);
+        }
+        Severity threshold = gate.thresholdOrNull();
         ProjectLint.Settings settings = settings(files);
         refuseOverwritingInputs(reporters, settings, project);
         // Each line of a rule error (its source line, its caret) is logged on its own, so each has Maven's prefix.
         Report report = project.run(settings, e -> e.render().lines().forEach(l -> log.error(SafeText.escape(l))),
                 LoadProgress.NONE);
-        report = compareWithBaseline(report, project);
+        report = SarifBaseline.compare(report, baseline != null ? baseline.toPath()
+                : project.configuration().baseline());
         List<String> written = write(report, reporters);
         logDiagnostics(report);
         logFindings(report, threshold);
@@ -204,7 +208,7 @@ public final class CheckMojo extends AbstractMojo {
             }
             log.warn(message + " (failOnError is false)");
         }
-        FailurePolicy.Outcome outcome = FailurePolicy.evaluate(report, threshold, maxAllowedViolations, written);
+        FailurePolicy.Outcome outcome = FailurePolicy.evaluate(report, gate, written);
         if (outcome.failed()) {
             throw new MojoFailureException(outcome.message());
         }
@@ -261,19 +265,6 @@ public final class CheckMojo extends AbstractMojo {
         }
         return new ProjectLint.Settings(files, p.every(), p.pairs(), extraRules, null, null,
                 executionRoot == null ? null : executionRoot.toPath());
-    }
-
-    private Report compareWithBaseline(Report report, ProjectLint project) {
-        Path previous = baseline != null ? baseline.toPath() : project.configuration().baseline();
-        if (previous == null || report.hasInputErrors()) {
-            return report;
-        }
-        try {
-            return Baseline.compare(report, SarifBaseline.read(previous));
-        } catch (SarifBaseline.BaselineException e) {
-            return report.withConfigurationErrors(List.of(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
-                    SourceLocation.caret(previous.toString(), 1, 1), e.getMessage())));
-        }
     }
 
     private Path reportFile(Reporter r) {
@@ -354,13 +345,5 @@ public final class CheckMojo extends AbstractMojo {
         }
         return report.diagnostics().stream().filter(d -> d.level() == LoadDiagnostic.Level.ERROR)
                 .map(LoadDiagnostic::display).findFirst().orElse("");
-    }
-
-    private static Severity threshold(String gate) throws MojoExecutionException {
-        if (gate.equalsIgnoreCase("never")) {
-            return null;
-        }
-        return Severity.parse(gate).orElseThrow(() -> new MojoExecutionException("nsglint: failOnSeverity must be"
-                + " error, warning, note or never, not '" + gate + "'"));
     }
 }

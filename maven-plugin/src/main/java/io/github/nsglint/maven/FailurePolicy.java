@@ -1,6 +1,7 @@
 package io.github.nsglint.maven;
 
 import io.github.nsglint.core.report.Finding;
+import io.github.nsglint.core.report.Gate;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.Severity;
 import java.util.List;
@@ -18,15 +19,13 @@ final class FailurePolicy {
     private FailurePolicy() {
     }
 
-    /**
-     * @param threshold the failing severity, or null for never
-     * @param reports   the report files written, named in the message
-     */
-    static Outcome evaluate(Report report, Severity threshold, int maxAllowedViolations, List<String> reports) {
-        List<Finding> failing = threshold == null ? List.of()
-                : report.findings().stream().filter(f -> f.failsAt(threshold)).toList();
+    /** @param reports the report files written, named in the message */
+    static Outcome evaluate(Report report, Gate gate, List<String> reports) {
+        Severity threshold = gate.thresholdOrNull();
+        int maxAllowedViolations = gate.maxAllowed();
+        List<Finding> failing = gate.failing(report);
         String counts = counts(report);
-        if (failing.size() <= maxAllowedViolations) {
+        if (!gate.fails(report)) {
             String why = failing.isEmpty() ? "" : "; " + failing.size() + " at or above "
                     + name(threshold) + " tolerated (maxAllowedViolations " + maxAllowedViolations + ")";
             return new Outcome(false, "nsglint: " + counts + why);

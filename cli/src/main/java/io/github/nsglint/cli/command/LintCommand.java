@@ -5,14 +5,12 @@ import io.github.nsglint.cli.GuardedWriter;
 import io.github.nsglint.core.config.Configuration;
 import io.github.nsglint.core.files.OutputFiles;
 import io.github.nsglint.core.load.LoadDiagnostic;
-import io.github.nsglint.core.model.SourceLocation;
-import io.github.nsglint.core.report.Baseline;
+import io.github.nsglint.core.report.Gate;
 import io.github.nsglint.core.report.Report;
 import io.github.nsglint.core.report.ReportNeeds;
 import io.github.nsglint.core.report.Reporter;
 import io.github.nsglint.core.report.ReporterRegistry;
 import io.github.nsglint.core.report.SafeTextWriter;
-import io.github.nsglint.core.report.Severity;
 import io.github.nsglint.report.github.GithubReporter;
 import io.github.nsglint.report.sarif.SarifBaseline;
 import io.github.nsglint.report.text.TextReporter;
@@ -107,14 +105,12 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProjectRun run = ProjectRun.of(config.file, input, ruleOptions, anchor);
         Configuration project = run.configuration();
-        String gate = failOn != null ? failOn : project.failOn() != null ? project.failOn() : "error";
-        Severity threshold = null;
-        if (!gate.equalsIgnoreCase("never")) {
-            threshold = Severity.parse(gate).orElse(null);
-            if (threshold == null) {
-                err.println("nsglint: --fail-on must be error, warning, note or never, not '" + gate + "'");
-                return ExitCode.BAD_INPUT.code();
-            }
+        Gate gate;
+        try {
+            gate = Gate.choose(failOn, project.failOn(), 0);
+        } catch (IllegalArgumentException e) {
+            err.println("nsglint: --fail-on " + e.getMessage());
+            return ExitCode.BAD_INPUT.code();
         }
         if (!ruleOptions.validRuleSet(err)) {
             return ExitCode.BAD_INPUT.code();
@@ -155,14 +151,7 @@ public final class LintCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT.code();
         }
         Report report = run.lint(err, ReportNeeds.of(outputs.keySet()));
-        if (previous != null && !report.hasInputErrors()) {
-            try {
-                report = Baseline.compare(report, SarifBaseline.read(previous));
-            } catch (SarifBaseline.BaselineException e) {
-                report = report.withConfigurationErrors(List.of(new LoadDiagnostic(LoadDiagnostic.Level.ERROR,
-                        SourceLocation.caret(previous.toString(), 1, 1), e.getMessage())));
-            }
-        }
+        report = SarifBaseline.compare(report, previous);
         if (!onlyRules.isEmpty() || !skipRules.isEmpty()) {
             java.util.Set<String> known = new java.util.HashSet<>();
             report.rules().forEach(r -> known.add(r.id()));
@@ -197,8 +186,7 @@ public final class LintCommand implements Callable<Integer> {
         if (report.hasInputErrors()) {
             return ExitCode.BAD_INPUT.code();
         }
-        return threshold != null && report.countFailing(threshold) > 0 ? ExitCode.FINDINGS.code()
-                : ExitCode.OK.code();
+        return gate.fails(report) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

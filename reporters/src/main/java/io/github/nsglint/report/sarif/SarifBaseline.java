@@ -29,6 +29,26 @@ public final class SarifBaseline {
         }
     }
 
+    /**
+     * The report compared with the baseline at {@code previousOrNull} (nothing to compare: the report as it is).
+     * The command line and the Maven plugin both do it this way: a report whose inputs could not all be read is not
+     * compared, and an unreadable baseline is a configuration error of the run, at its file.
+     */
+    public static io.github.nsglint.core.report.Report compare(io.github.nsglint.core.report.Report report,
+            Path previousOrNull) {
+        if (previousOrNull == null || report.hasInputErrors()) {
+            return report;
+        }
+        try {
+            return io.github.nsglint.core.report.Baseline.compare(report, read(previousOrNull));
+        } catch (BaselineException e) {
+            return report.withConfigurationErrors(List.of(new io.github.nsglint.core.load.LoadDiagnostic(
+                    io.github.nsglint.core.load.LoadDiagnostic.Level.ERROR,
+                    io.github.nsglint.core.model.SourceLocation.caret(previousOrNull.toString(), 1, 1),
+                    e.getMessage())));
+        }
+    }
+
     /** A baseline of tens of thousands of results is tens of megabytes; a device or FIFO is refused. */
     static final long MAX_BASELINE_BYTES = 256L * 1024 * 1024;
 
