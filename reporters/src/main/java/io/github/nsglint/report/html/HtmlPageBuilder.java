@@ -19,6 +19,7 @@ import io.github.nsglint.core.report.ToolInfo;
 import io.github.nsglint.core.topology.BastionPlacement;
 import io.github.nsglint.core.topology.NsgAttachment;
 import io.github.nsglint.core.topology.PeeringLink;
+import io.github.nsglint.report.ComplianceNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -321,19 +322,8 @@ final class HtmlPageBuilder {
         return slash < 0 ? id : id.substring(slash + 1);
     }
 
-    /**
-     * The compliance controls a rule's tags name, as an auditor reads them: {@code cis-azure-6.1} is CIS Microsoft
-     * Azure Foundations 6.1, {@code mcsb-ns-1} the Microsoft cloud security benchmark's NS-1.
-     */
+    /** The compliance controls a rule's tags name ({@link ComplianceNames}). */
     static List<String> compliance(List<String> tags) {
-        List<String> out = new ArrayList<>();
-        for (String t : tags) {
-            if (t.startsWith("cis-azure-")) {
-                out.add("CIS Azure " + t.substring("cis-azure-".length()));
-            } else if (t.startsWith("mcsb-")) {
-                out.add("MCSB " + t.substring("mcsb-".length()).toUpperCase(java.util.Locale.ROOT));
-            }
-        }
-        return List.copyOf(out);
+        return ComplianceNames.of(tags);
     }
 }
