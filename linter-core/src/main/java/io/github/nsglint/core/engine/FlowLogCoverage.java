@@ -185,7 +185,7 @@ final class FlowLogCoverage {
             return true;
         }
         for (Subnet s : vnet.subnets()) {
-            if (ResourceIds.same(target, s.id()) || nsgIdOf(s).filter(n -> ResourceIds.same(n, target)).isPresent()) {
+            if (recordsSubnet(target, s)) {
                 return true;
             }
             for (NetworkInterface nic : topology.nicsIn(s)) {
@@ -197,19 +197,19 @@ final class FlowLogCoverage {
         return false;
     }
 
-    private boolean recordsSubnet(FlowLog log, Subnet s) {
-        String target = log.targetResourceId().known().orElse("");
-        return ResourceIds.same(target, s.id()) || nsgIdOf(s).filter(n -> ResourceIds.same(n, target)).isPresent();
+    private static boolean recordsSubnet(FlowLog log, Subnet s) {
+        return recordsSubnet(log.targetResourceId().known().orElse(""), s);
+    }
+
+    /** A log on the subnet, or on the NSG it names (attached or only referenced), records the subnet. */
+    private static boolean recordsSubnet(String target, Subnet s) {
+        return ResourceIds.same(target, s.id())
+                || s.networkSecurityGroupId().known().filter(n -> ResourceIds.same(n, target)).isPresent();
     }
 
     private boolean isNicTarget(FlowLog log) {
         return log.targetResourceId().known().filter(id -> model.networkInterfaces().stream()
                 .anyMatch(n -> ResourceIds.same(n.id(), id))).isPresent();
-    }
-
-    /** The NSG the subnet names, attached or only referenced: a flow log on it records the subnet either way. */
-    private static java.util.Optional<String> nsgIdOf(Subnet s) {
-        return s.networkSecurityGroupId().known();
     }
 
     private static boolean same(FlowLog log, String id) {
